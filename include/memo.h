@@ -18,5 +18,7 @@
 #include "memo/document.h"
 #include "memo/finding.h"
 #include "memo/node.h"
+#include "memo/analyzer.h"
+#include "memo/report.h"
 
 #endif /* MEMO_H */

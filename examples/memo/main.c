@@ -14,6 +14,8 @@ static void s_usage(FILE *f)
 "\n"
 "commands:\n"
 "  outline   print the section tree (level, title, words, lines)\n"
+"  stats     measure the writing: metrics per document and section\n"
+"  rules     list the rules findings come from\n"
 "\n"
 "FILE may be '-' for standard input. Run 'memo <command> --help' for the\n"
 "options of a command. Exit status: 0 ok, 1 findings, 2 usage,\n"
@@ -100,6 +102,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "outline") == 0)
 		return cmd_outline(argc - 1, argv + 1);
+	if (strcmp(cmd, "stats") == 0)
+		return cmd_stats(argc - 1, argv + 1);
+	if (strcmp(cmd, "rules") == 0)
+		return cmd_rules(argc - 1, argv + 1);
 	fprintf(stderr, "memo: unknown command '%s'\n\n", cmd);
 	s_usage(stderr);
 	return EXIT_USAGE;

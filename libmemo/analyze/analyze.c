@@ -1,0 +1,1199 @@
+/*
+ * analyze.c - memo_analyze(): segment every prose block into sentences
+ * and tokens, annotate them (lexicon hits kept or dropped by context
+ * rules, passive clauses, metric expressions, undefined acronyms), and
+ * add up the counts behind every metric.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze.h"
+#include "words.h"
+
+#define GROW(ptr, n, cap, extra) \
+	s_grow((void **)&(ptr), sizeof *(ptr), (n), &(cap), (extra))
+
+static int s_grow(void **ptr, size_t elem, size_t n, size_t *cap,
+	size_t extra)
+{
+	if (n + extra <= *cap)
+		return MEMO_OK;
+	size_t c = *cap ? *cap : 64;
+	while (c < n + extra) {
+		if (c > SIZE_MAX / 2 / elem)
+			return memo__error_oom();
+		c *= 2;
+	}
+	void *p = memo__realloc(*ptr, c * elem);
+	if (!p)
+		return memo__error_oom();
+	*ptr = p;
+	*cap = c;
+	return MEMO_OK;
+}
+
+/* Per-call scratch state: nothing here is shared between threads. */
+typedef struct s_ctx {
+	const memo_analyzer *an;
+	memo_report *r;
+	size_t capsents, capparas, capanns;
+	memo__sentvec sv;
+	memo__tokvec tv;
+	/* word tokens of the current sentence, for the matcher */
+	uint32_t *ws, *we, *wmap;
+	size_t capws, capwe, capwmap;
+	memo__lex_hit *hits;
+	size_t nhits, caphits;
+	/* clause index of each token of the current paragraph */
+	uint16_t *clause;
+	size_t capclause;
+	/* acronyms seen so far: open addressing over 64-bit hashes */
+	uint64_t *acr;
+	size_t nacr, capacr;
+	/* current block */
+	const memo_node *node;
+	const char *text;
+	size_t text_len;
+} s_ctx;
+
+/* ---- helpers over tokens ------------------------------------------------ */
+
+static const char *s_tok(const s_ctx *c, size_t k, size_t *len)
+{
+	const memo__token *t = &c->tv.v[k];
+	*len = t->end - t->start;
+	return c->text + t->start;
+}
+
+static bool s_tok_is(const s_ctx *c, size_t k, memo__wordlist wl)
+{
+	size_t len;
+	const char *s = s_tok(c, k, &len);
+	return memo__wl_has(wl, s, len);
+}
+
+static bool s_tok_eq(const s_ctx *c, size_t k, const char *w)
+{
+	size_t len;
+	const char *s = s_tok(c, k, &len);
+	return strlen(w) == len && strncasecmp(s, w, len) == 0;
+}
+
+static bool s_is_word(const memo__token *t)
+{
+	return t->kind == MEMO__TOK_WORD || t->kind == MEMO__TOK_ACRONYM;
+}
+
+/* A quantity: percent, money, duration, or a plain number that is not a
+ * year, an ordinal, a version or a clock time. */
+static bool s_is_quantity(const memo__token *t)
+{
+	switch (t->kind) {
+	case MEMO__TOK_PERCENT:
+	case MEMO__TOK_CURRENCY:
+	case MEMO__TOK_DURATION:
+		return true;
+	case MEMO__TOK_NUMBER:
+		return !(t->flags & (MEMO__TOKF_YEAR | MEMO__TOKF_ORDINAL |
+			MEMO__TOKF_VERSION | MEMO__TOKF_TIME));
+	default:
+		return false;
+	}
+}
+
+static bool s_is_numeric(const memo__token *t)
+{
+	return s_is_quantity(t) || t->kind == MEMO__TOK_NUMBER ||
+	       t->kind == MEMO__TOK_DATE;
+}
+
+static bool s_is_clause_punct(const s_ctx *c, size_t k)
+{
+	const memo__token *t = &c->tv.v[k];
+	if (t->kind != MEMO__TOK_PUNCT)
+		return false;
+	unsigned char ch = (unsigned char)c->text[t->start];
+	return ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' ||
+	       ch == 0xE2; /* en and em dashes (U+2013, U+2014) */
+}
+
+/* ---- annotations --------------------------------------------------------- */
+
+static int s_annotate(s_ctx *c, memo__kind kind, size_t k0, size_t k1,
+	const char *entry, const char *repl, float weight)
+{
+	memo_report *r = c->r;
+	if (GROW(r->anns, r->nanns, c->capanns, 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	memo_annotation *a = &r->anns[r->nanns];
+	memset(a, 0, sizeof *a);
+	uint64_t s = 0, e = 0;
+	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
+	memo_node_text_to_doc(c->node, c->tv.v[k1].end, &e);
+	a->start = s;
+	a->end = e < s ? s : e;
+	a->entry = entry;
+	a->replacement = repl;
+	a->doc = r->doc;
+	a->sentence = (uint32_t)r->nsents;
+	a->kind = (uint16_t)kind;
+	a->weight = weight;
+	r->nanns++;
+	return MEMO_OK;
+}
+
+/* An owned copy of a string in the report (entries added by
+ * configuration live in the analyzer, which reports must not need). */
+static const char *s_keep(s_ctx *c, const char *s, bool owned)
+{
+	if (!s || !owned)
+		return s;
+	return memo__arena_strndup(&c->r->arena, s, strlen(s));
+}
+
+/* ---- metric expressions -------------------------------------------------- */
+
+static bool s_is_percentile(const char *s, size_t len)
+{
+	size_t i = 0;
+	if (len >= 2 && (s[0] == 't' || s[0] == 'T') &&
+	    (s[1] == 'p' || s[1] == 'P'))
+		i = 1;
+	if (i >= len || (s[i] != 'p' && s[i] != 'P'))
+		return false;
+	i++;
+	size_t digits = 0;
+	for (; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '.')
+			return false;
+	}
+	return digits >= 2;
+}
+
+/* Could token k be the unit noun of a count ("6,000 accounts")? A
+ * lower-case word that is not a function word, a verb form in -ed/-ing
+ * or an -ly adverb. */
+static bool s_is_unit_noun(const s_ctx *c, size_t k)
+{
+	const memo__token *t = &c->tv.v[k];
+	size_t len;
+	const char *s = s_tok(c, k, &len);
+	if (t->kind != MEMO__TOK_WORD || (t->flags & MEMO__TOKF_CAPITAL) ||
+	    len < 2)
+		return false;
+	if (memo__wl_has(MEMO__WL_STARTER, s, len) ||
+	    memo__wl_has(MEMO__WL_DETERMINER, s, len))
+		return false;
+	if ((len > 4 && strncasecmp(s + len - 2, "ed", 2) == 0) ||
+	    (len > 5 && strncasecmp(s + len - 3, "ing", 3) == 0) ||
+	    (len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0))
+		return false;
+	return true;
+}
+
+/* Mark metric expressions in tokens [t0, t1); returns how many. */
+static int s_metrics(s_ctx *c, size_t t0, size_t t1, int *count)
+{
+	const memo__token *tv = c->tv.v;
+	int n = 0, rc;
+	for (size_t k = t0; k < t1; k++) {
+		const memo__token *t = &tv[k];
+		const char *entry = NULL;
+		size_t k1 = k;
+		size_t len;
+		const char *s = s_tok(c, k, &len);
+		/* a delta: "from X to Y" */
+		if (t->kind == MEMO__TOK_WORD && s_tok_eq(c, k, "from") &&
+		    k + 3 < t1 && s_is_quantity(&tv[k + 1]) &&
+		    s_tok_eq(c, k + 2, "to") && s_is_quantity(&tv[k + 3])) {
+			entry = "delta";
+			k1 = k + 3;
+		} else if (t->kind == MEMO__TOK_PERCENT) {
+			entry = "percent";
+		} else if (t->kind == MEMO__TOK_CURRENCY) {
+			entry = "currency";
+		} else if (t->kind == MEMO__TOK_DURATION) {
+			entry = "duration";
+		} else if (t->kind == MEMO__TOK_NUMBER &&
+		           (t->flags & MEMO__TOKF_MULTIPLIER)) {
+			entry = "multiplier";
+		} else if (s_is_quantity(t)) {
+			/* a count with a unit noun, or a number in a phrase of
+			 * quantity ("to 57", "by 3"), or a number with decimals
+			 * or thousands separators */
+			bool unit = k + 1 < t1 && s_is_unit_noun(c, k + 1);
+			bool prev = k > t0 && s_tok_is(c, k - 1,
+				MEMO__WL_NUM_PREV);
+			bool sep = memchr(s, '.', len) || memchr(s, ',', len);
+			if (unit) {
+				entry = "count";
+				k1 = k + 1;
+			} else if (prev || sep) {
+				entry = "number";
+			}
+		} else if ((t->kind == MEMO__TOK_WORD ||
+		            t->kind == MEMO__TOK_CODE ||
+		            t->kind == MEMO__TOK_ACRONYM) &&
+		           s_is_percentile(s, len)) {
+			entry = "percentile";
+		} else if (t->kind == MEMO__TOK_ACRONYM &&
+		           memo__wl_has(MEMO__WL_NAMED_METRIC, s, len)) {
+			entry = "named";
+		}
+		if (!entry)
+			continue;
+		if ((rc = s_annotate(c, MEMO__K_METRIC, k, k1, entry, NULL,
+			1.0f)) != 0)
+			return rc;
+		n++;
+		k = k1;
+	}
+	*count = n;
+	return MEMO_OK;
+}
+
+/* ---- passive voice ------------------------------------------------------- */
+
+static bool s_is_participle(const s_ctx *c, size_t k)
+{
+	size_t len;
+	const char *s = s_tok(c, k, &len);
+	if (c->tv.v[k].kind != MEMO__TOK_WORD || len < 3)
+		return false;
+	if (memo__wl_has(MEMO__WL_NOT_PARTICIPLE, s, len))
+		return false;
+	if (len > 3 && strncasecmp(s + len - 2, "ed", 2) == 0)
+		return !(len > 3 && strncasecmp(s + len - 3, "eed", 3) == 0);
+	return memo__is_irregular_participle(s, len);
+}
+
+/* Is the passive ending in participle j an unsupported attribution (the
+ * caller checked that no "by" agent follows)? "is said to", "was claimed
+ * that", "is regarded as", "is considered the best", "is known for",
+ * "has been criticized". Not: "was considered." (evaluated), "was
+ * considered for the role", "is known as" (a name), "was reported at
+ * 3 am" (a fact). */
+static bool s_passive_attribution(const s_ctx *c, size_t j, size_t t1)
+{
+	size_t len;
+	const char *s = s_tok(c, j, &len);
+	if (memo__wl_has(MEMO__WL_ATTR_EVAL, s, len))
+		return true;
+	if (j + 1 >= t1)
+		return false;
+	if (memo__wl_has(MEMO__WL_ATTR_REPORT, s, len))
+		return s_tok_eq(c, j + 1, "to") || s_tok_eq(c, j + 1, "that");
+	if (!memo__wl_has(MEMO__WL_ATTR_JUDGE, s, len))
+		return false;
+	bool known = len == 5 && strncasecmp(s, "known", 5) == 0;
+	if (known)
+		return s_tok_eq(c, j + 1, "for") || s_tok_eq(c, j + 1, "to");
+	if (s_tok_eq(c, j + 1, "as"))
+		return true;
+	bool complement = (len == 10 && strncasecmp(s, "considered", 10) == 0) ||
+		(len == 6 && strncasecmp(s, "deemed", 6) == 0);
+	if (!complement)
+		return s_tok_eq(c, j + 1, "to") &&
+			(len != 9 || strncasecmp(s, "described", 9) != 0);
+	const memo__token *t = &c->tv.v[j + 1];
+	return (t->kind == MEMO__TOK_WORD || t->kind == MEMO__TOK_ACRONYM) &&
+		!s_tok_is(c, j + 1, MEMO__WL_NOT_COMPLEMENT);
+}
+
+/* Passive clauses in tokens [t0, t1): a be- or get-form, up to two
+ * adverbs, then a participle that is not an adjective (unless "by"
+ * follows). */
+static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
+{
+	int n = 0, rc;
+	for (size_t k = t0; k < t1; k++) {
+		if (c->tv.v[k].kind != MEMO__TOK_WORD)
+			continue;
+		bool be = s_tok_is(c, k, MEMO__WL_BE);
+		bool get = !be && s_tok_is(c, k, MEMO__WL_GET);
+		if (!be && !get)
+			continue;
+		size_t j = k + 1, adverbs = 0;
+		while (j < t1 && adverbs < 2 && c->tv.v[j].kind ==
+		       MEMO__TOK_WORD) {
+			size_t len;
+			const char *s = s_tok(c, j, &len);
+			bool ly = len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0;
+			if (!ly && !memo__wl_has(MEMO__WL_PASSIVE_ADV, s, len))
+				break;
+			j++;
+			adverbs++;
+		}
+		if (j >= t1 || !s_is_participle(c, j))
+			continue;
+		size_t len;
+		const char *s = s_tok(c, j, &len);
+		bool by = j + 1 < t1 && s_tok_eq(c, j + 1, "by");
+		if (!by && memo__wl_has(MEMO__WL_ADJ_PARTICIPLE, s, len))
+			continue;
+		if ((rc = s_annotate(c, MEMO__K_PASSIVE, k, j, get ?
+			"get+participle" : "be+participle", NULL, 1.0f)) != 0)
+			return rc;
+		if (!by && !get && s_passive_attribution(c, j, t1) &&
+		    (rc = s_annotate(c, MEMO__K_ATTRIBUTION, k, j,
+			"agentless passive", NULL, 1.0f)) != 0)
+			return rc;
+		n++;
+		k = j;
+	}
+	*count = n;
+	return MEMO_OK;
+}
+
+/* ---- acronyms ------------------------------------------------------------ */
+
+static uint64_t s_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h ? h : 1;
+}
+
+/* Insert h; returns true when it was new. */
+static int s_acr_insert(s_ctx *c, uint64_t h, bool *fresh)
+{
+	if (c->nacr * 2 >= c->capacr) {
+		size_t cap = c->capacr ? c->capacr * 2 : 64;
+		uint64_t *t = memo__calloc(cap, sizeof *t);
+		if (!t)
+			return memo__error_oom();
+		for (size_t i = 0; i < c->capacr; i++) {
+			if (!c->acr[i])
+				continue;
+			size_t j = c->acr[i] & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = c->acr[i];
+		}
+		memo__free(c->acr);
+		c->acr = t;
+		c->capacr = cap;
+	}
+	size_t j = h & (c->capacr - 1);
+	while (c->acr[j]) {
+		if (c->acr[j] == h) {
+			*fresh = false;
+			return MEMO_OK;
+		}
+		j = (j + 1) & (c->capacr - 1);
+	}
+	c->acr[j] = h;
+	c->nacr++;
+	*fresh = true;
+	return MEMO_OK;
+}
+
+static bool s_punct_is(const s_ctx *c, size_t k, char ch)
+{
+	const memo__token *t = &c->tv.v[k];
+	return t->kind == MEMO__TOK_PUNCT && c->text[t->start] == ch;
+}
+
+/* First uses of acronyms with no expansion next to them. */
+static int s_acronyms(s_ctx *c, size_t t0, size_t t1, int *count)
+{
+	int n = 0, rc;
+	for (size_t k = t0; k < t1; k++) {
+		const memo__token *t = &c->tv.v[k];
+		if (t->kind != MEMO__TOK_ACRONYM)
+			continue;
+		size_t len;
+		const char *s = s_tok(c, k, &len);
+		size_t letters = 0;
+		for (size_t i = 0; i < len; i++)
+			if ((s[i] >= 'A' && s[i] <= 'Z'))
+				letters++;
+		if (letters < 2)
+			continue;
+		/* a plural "APIs" is the same acronym */
+		size_t base = len;
+		if (base > 2 && s[base - 1] == 's')
+			base--;
+		bool fresh;
+		if ((rc = s_acr_insert(c, s_hash(s, base), &fresh)) != 0)
+			return rc;
+		if (!fresh || memo__wl_has(MEMO__WL_ACRONYM_OK, s, len) ||
+		    memo__wl_has(MEMO__WL_ACRONYM_OK, s, base))
+			continue;
+		/* "Net Promoter Score (NPS)" or "NPS (Net Promoter Score)" */
+		bool defined = (k > t0 && s_punct_is(c, k - 1, '(')) ||
+			(k + 1 < t1 && s_punct_is(c, k + 1, '('));
+		if (defined)
+			continue;
+		const char *entry = memo__arena_strndup(&c->r->arena, s, len);
+		if (!entry)
+			return memo__error_oom();
+		if ((rc = s_annotate(c, MEMO__K_ACRONYM, k, k, entry, NULL,
+			1.0f)) != 0)
+			return rc;
+		n++;
+	}
+	*count = n;
+	return MEMO_OK;
+}
+
+/* ---- repeated words ---------------------------------------------------- */
+
+/* "the the": a word token equal (ignoring case) to the one before it,
+ * with only white space between. "had had" and "that that" can be right
+ * and are left alone. */
+static int s_repeated(s_ctx *c, size_t t0, size_t t1)
+{
+	for (size_t k = t0 + 1; k < t1; k++) {
+		const memo__token *a = &c->tv.v[k - 1], *b = &c->tv.v[k];
+		if (a->kind != MEMO__TOK_WORD || b->kind != MEMO__TOK_WORD)
+			continue;
+		size_t la = a->end - a->start, lb = b->end - b->start;
+		if (la != lb || strncasecmp(c->text + a->start,
+			c->text + b->start, la) != 0)
+			continue;
+		bool space = true;
+		for (uint32_t i = a->end; i < b->start && space; i++)
+			space = c->text[i] == ' ' || c->text[i] == '\t' ||
+				c->text[i] == '\n';
+		if (!space || s_tok_eq(c, k, "had") || s_tok_eq(c, k, "that"))
+			continue;
+		int rc = s_annotate(c, MEMO__K_REPEATED, k, k, "repeated word",
+			NULL, 1.0f);
+		if (rc)
+			return rc;
+	}
+	return MEMO_OK;
+}
+
+/* ---- lexicon hits and their context rules -------------------------------- */
+
+static int s_collect_hit(void *ud, const memo__lex_hit *hit)
+{
+	s_ctx *c = ud;
+	if (GROW(c->hits, c->nhits, c->caphits, 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	c->hits[c->nhits++] = *hit;
+	return 0;
+}
+
+static const memo__kind s_class_kind[MEMO__LEX_NCLASSES] = {
+	[MEMO__LEX_HEDGE] = MEMO__K_HEDGE,
+	[MEMO__LEX_BOOSTER] = MEMO__K_BOOSTER,
+	[MEMO__LEX_VAGUE] = MEMO__K_VAGUE,
+	[MEMO__LEX_ATTRIBUTION] = MEMO__K_ATTRIBUTION,
+	[MEMO__LEX_FILLER] = MEMO__K_FILLER,
+	[MEMO__LEX_NOMINALIZATION] = MEMO__K_NOMINALIZATION,
+	[MEMO__LEX_ADVERB] = MEMO__K_ADVERB,
+	[MEMO__LEX_ACTIVITY] = MEMO__K_ACTIVITY,
+	[MEMO__LEX_DECISION] = MEMO__K_DECISION,
+	[MEMO__LEX_TRADEOFF] = MEMO__K_TRADEOFF,
+	[MEMO__LEX_CAUSAL] = MEMO__K_CAUSAL,
+	[MEMO__LEX_SLOGAN] = MEMO__K_SLOGAN,
+	[MEMO__LEX_CLICHE] = MEMO__K_CLICHE,
+};
+
+/* Does the clause holding token k have a quantity? */
+static bool s_clause_has_number(const s_ctx *c, size_t t0, size_t t1,
+	size_t k)
+{
+	uint16_t cl = c->clause[k];
+	for (size_t i = t0; i < t1; i++)
+		if (c->clause[i] == cl && s_is_quantity(&c->tv.v[i]))
+			return true;
+	return false;
+}
+
+/* Is a metric expression in tokens (k, end of clause)? */
+static bool s_metric_after(const s_ctx *c, size_t k, size_t t1)
+{
+	uint16_t cl = c->clause[k];
+	for (size_t i = k + 1; i < t1 && c->clause[i] == cl; i++)
+		if (s_is_quantity(&c->tv.v[i]))
+			return true;
+	return false;
+}
+
+/* ---- context-rule helpers ------------------------------------------------ */
+
+static bool s_tok_ends(const s_ctx *c, size_t k, const char *suffix)
+{
+	size_t len, n = strlen(suffix);
+	const char *s = s_tok(c, k, &len);
+	return len > n && strncasecmp(s + len - n, suffix, n) == 0;
+}
+
+/* Is a quantity next to the vague cue over [k0, k1]: in its clause
+ * ("3x faster", "grew significantly, by 40%") or in a parenthesis that
+ * opens within three tokens after it ("many (42%)", "most customers
+ * (61%)")? Years, ordinals and versions are not quantities. */
+static bool s_number_near(const s_ctx *c, size_t t0, size_t t1, size_t k0,
+	size_t k1)
+{
+	if (s_clause_has_number(c, t0, t1, k0))
+		return true;
+	for (size_t i = k1 + 1; i < t1 && i <= k1 + 4; i++) {
+		if (!s_punct_is(c, i, '('))
+			continue;
+		for (size_t j = i + 1; j < t1 && !s_punct_is(c, j, ')'); j++)
+			if (s_is_quantity(&c->tv.v[j]))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* "most" as the superlative of an adjective or adverb, not a quantity:
+ * after a determiner or a possessive ("the most common", "its most basic",
+ * "the nation's most rigorous"), or before an -ly adverb ("most notably")
+ * or an adjective ending ("most popular", "most effective"). */
+static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
+	size_t k0, size_t k1)
+{
+	if (k1 != k0 || !s_tok_eq(c, k0, "most"))
+		return false;
+	if (k0 > t0 && c->tv.v[k0 - 1].kind == MEMO__TOK_WORD &&
+	    (s_tok_is(c, k0 - 1, MEMO__WL_DETERMINER) ||
+	     s_tok_ends(c, k0 - 1, "'s") || s_tok_ends(c, k0 - 1, "\u2019s")))
+		return true;
+	if (k1 + 1 < t1 && c->tv.v[k1 + 1].kind == MEMO__TOK_WORD) {
+		size_t len;
+		const char *s = s_tok(c, k1 + 1, &len);
+		if (len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0)
+			return true;
+		if (memo__wl_has_suffix(MEMO__WL_ADJ_SUFFIX, s, len) &&
+		    !(len > 1 && (s[len - 1] == 's' || s[len - 1] == 'S')))
+			return true;
+	}
+	return false;
+}
+
+/* "how many", "how much", "as many ... as possible": a question or a
+ * maximum, not a vague amount. */
+static bool s_not_vague_amount(const s_ctx *c, size_t t0, size_t t1,
+	size_t k0)
+{
+	if (!s_tok_eq(c, k0, "many") && !s_tok_eq(c, k0, "much"))
+		return false;
+	if (k0 > t0 && s_tok_eq(c, k0 - 1, "how"))
+		return true;
+	if (k0 > t0 && s_tok_eq(c, k0 - 1, "as"))
+		for (size_t i = k0 + 1; i + 1 < t1 && i <= k0 + 6; i++)
+			if (s_tok_eq(c, i, "as") && s_tok_eq(c, i + 1, "possible"))
+				return true;
+	return false;
+}
+
+/* The index of the first annotation of the sentence being analyzed. */
+static size_t s_sentence_first_ann(const s_ctx *c)
+{
+	const memo_report *r = c->r;
+	size_t i = r->nanns;
+	while (i > 0 && r->anns[i - 1].sentence == r->nsents)
+		i--;
+	return i;
+}
+
+/* An agentless passive attribution ("is believed to") of this sentence
+ * overlapping tokens [k0, k1]: its annotation index, or SIZE_MAX. */
+static size_t s_passive_attribution_at(const s_ctx *c, size_t k0, size_t k1)
+{
+	const memo_report *r = c->r;
+	uint64_t s = 0, e = 0;
+	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
+	memo_node_text_to_doc(c->node, c->tv.v[k1].end, &e);
+	for (size_t i = s_sentence_first_ann(c); i < r->nanns; i++) {
+		const memo_annotation *a = &r->anns[i];
+		if (a->kind == MEMO__K_ATTRIBUTION && a->start < e &&
+		    s < a->end)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* Widen the passive attribution i to cover a lexicon attribution
+ * ("it is widely believed") and take its entry: one attribution, named by
+ * the lexicon. */
+static void s_merge_attribution(const s_ctx *c, size_t i,
+	const memo__lex_hit *h, size_t k0, size_t k1)
+{
+	memo_annotation *a = &c->r->anns[i];
+	uint64_t s = 0, e = 0;
+	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
+	memo_node_text_to_doc(c->node, c->tv.v[k1].end, &e);
+	if (s < a->start)
+		a->start = s;
+	if (e > a->end)
+		a->end = e;
+	const memo__lex_entry *le = memo__lex_entry_at(c->an->lex, h->entry);
+	if (!le || !le->text)
+		return;
+	if (!(le->flags & MEMO__LEX_F_ADDED)) {
+		a->entry = le->text;
+		return;
+	}
+	const char *copy = memo__arena_strndup(&c->r->arena, le->text,
+		strlen(le->text));
+	if (copy)
+		a->entry = copy;
+}
+
+/* Keep or drop one hit over tokens [k0, k1] of sentence [t0, t1). */
+static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
+	size_t t1, size_t k0, size_t k1, float *weight)
+{
+	const memo__token *tv = c->tv.v;
+	uint16_t ctx = h->ctx;
+	*weight = h->weight;
+	if ((ctx & MEMO__LEX_CTX_NUM_NEXT) && k1 + 1 < t1 &&
+	    s_is_numeric(&tv[k1 + 1]))
+		return false; /* an approximator: "about 30%" */
+	if ((ctx & MEMO__LEX_CTX_NUM_CLAUSE) &&
+	    s_clause_has_number(c, t0, t1, k0))
+		return false; /* "3x faster", "we estimate 4%" */
+	if (h->cls == MEMO__LEX_VAGUE) {
+		/* RULES.md 3: a vague quantity or intensifier next to a
+		 * number is fine ("3x faster", "many (42%)") */
+		if (s_number_near(c, t0, t1, k0, k1))
+			return false;
+		if (s_superlative_most(c, t0, t1, k0, k1) ||
+		    s_not_vague_amount(c, t0, t1, k0))
+			return false;
+	}
+	if (h->cls == MEMO__LEX_HEDGE || h->cls == MEMO__LEX_ATTRIBUTION) {
+		/* an agentless passive attribution covers the span: the
+		 * hedge "believed" inside "is believed to" is part of it;
+		 * a lexicon attribution ("it is widely believed") replaces
+		 * the shorter passive one */
+		size_t i = s_passive_attribution_at(c, k0, k1);
+		if (i != SIZE_MAX) {
+			if (h->cls == MEMO__LEX_ATTRIBUTION)
+				s_merge_attribution(c, i, h, k0, k1);
+			return false;
+		}
+	}
+	if (ctx & MEMO__LEX_CTX_CONNECTIVE) {
+		/* "so" joins clauses only after a clause break or "and",
+		 * and before a subject, not before an adjective or "much" */
+		bool after_break = k0 == t0 || s_is_clause_punct(c, k0 - 1) ||
+			(tv[k0 - 1].kind == MEMO__TOK_WORD &&
+			 (s_tok_eq(c, k0 - 1, "and") ||
+			  s_tok_eq(c, k0 - 1, "but")));
+		if (!after_break || k1 + 1 >= t1)
+			return false;
+		if (tv[k1 + 1].kind == MEMO__TOK_PUNCT ||
+		    s_tok_is(c, k1 + 1, MEMO__WL_SO_TARGET))
+			return false;
+	}
+	if ((ctx & MEMO__LEX_CTX_NOT_TIME) && k1 + 1 < t1 &&
+	    (s_is_numeric(&tv[k1 + 1]) ||
+	     s_tok_is(c, k1 + 1, MEMO__WL_TIME_NEXT)))
+		return false; /* "since 2019", "since then" */
+	if (ctx & MEMO__LEX_CTX_MONTH) {
+		size_t len;
+		const char *s = s_tok(c, k0, &len);
+		if (k0 > t0 && s[0] >= 'A' && s[0] <= 'Z')
+			return false; /* "in May" mid-sentence, capitalised */
+		if (k1 + 1 < t1 && s_is_numeric(&tv[k1 + 1]))
+			return false; /* "May 3" */
+		if (k0 > t0 && s_tok_is(c, k0 - 1, MEMO__WL_MONTH_PREV))
+			return false;
+	}
+	if ((ctx & MEMO__LEX_CTX_METRIC_NEXT) && !s_metric_after(c, k1, t1))
+		return false;
+	if (ctx & MEMO__LEX_CTX_AFTER_PREF) {
+		bool pref = false;
+		for (size_t i = t0; i < k0 && !pref; i++) {
+			size_t len;
+			const char *s = s_tok(c, i, &len);
+			pref = tv[i].kind == MEMO__TOK_WORD &&
+				memo__wl_has_prefix(MEMO__WL_PREFERENCE, s, len);
+		}
+		if (!pref)
+			return false;
+	}
+	if (ctx & MEMO__LEX_CTX_WEAK)
+		*weight *= 0.5f;
+	return true;
+}
+
+/* A decision has an owner: a first-person or team subject, or a name,
+ * before the verb. */
+static bool s_has_owner(const s_ctx *c, size_t t0, size_t k0)
+{
+	for (size_t i = t0; i < k0; i++) {
+		const memo__token *t = &c->tv.v[i];
+		if (t->kind != MEMO__TOK_WORD && t->kind != MEMO__TOK_ACRONYM)
+			continue;
+		if (s_tok_is(c, i, MEMO__WL_OWNER))
+			return true;
+		if ((t->flags & MEMO__TOKF_CAPITAL) &&
+		    !s_tok_is(c, i, MEMO__WL_STARTER))
+			return true;
+	}
+	return false;
+}
+
+/* Is token k inside a passive annotation of this sentence? */
+static bool s_in_passive(const s_ctx *c, size_t first_ann, uint64_t start)
+{
+	const memo_report *r = c->r;
+	for (size_t i = first_ann; i < r->nanns; i++)
+		if (r->anns[i].kind == MEMO__K_PASSIVE &&
+		    r->anns[i].start <= start && start < r->anns[i].end)
+			return true;
+	return false;
+}
+
+static bool s_has_evidence_word(const s_ctx *c, size_t t0, size_t t1)
+{
+	for (size_t i = t0; i < t1; i++)
+		if (c->tv.v[i].kind == MEMO__TOK_WORD &&
+		    s_tok_is(c, i, MEMO__WL_EVIDENCE))
+			return true;
+	return false;
+}
+
+static int s_cmp_ann(const void *a, const void *b)
+{
+	const memo_annotation *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+/* Add each white-space separated part of a multi-word token ("3 weeks",
+ * "March 3, 2024") as a word of its own. */
+static void s_add_parts(memo__readability_counts *rc, const char *p,
+	size_t len, unsigned fl)
+{
+	size_t i = 0, part = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = memo__text_decode(p + i, len - i, &cp);
+		if (memo__text_class(cp) & MEMO__CC_SPACE) {
+			if (i > part)
+				memo__readability_add_word(rc, p + part,
+					i - part, fl);
+			part = i + n;
+		}
+		i += n;
+	}
+	if (len > part)
+		memo__readability_add_word(rc, p + part, len - part, fl);
+}
+
+/* ---- one sentence ---------------------------------------------------------- */
+
+static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
+	size_t t0, size_t t1)
+{
+	memo_report *r = c->r;
+	const memo__lex *lx = c->an->lex;
+	int rc;
+	memo__sent s;
+	memset(&s, 0, sizeof s);
+	s.node = c->node;
+	s.paragraph = para;
+	memo_node_text_to_doc(c->node, so, &s.start);
+	memo_node_text_to_doc(c->node, se, &s.end);
+	if (s.end < s.start)
+		s.end = s.start;
+	s.ann_first = (uint32_t)r->nanns;
+
+	/* sizes and readability counts */
+	memo__readability_counts rc0;
+	memset(&rc0, 0, sizeof rc0);
+	size_t nw = 0;
+	if (GROW(c->ws, 0, c->capws, t1 - t0 + 1) != MEMO_OK ||
+	    GROW(c->we, 0, c->capwe, t1 - t0 + 1) != MEMO_OK ||
+	    GROW(c->wmap, 0, c->capwmap, t1 - t0 + 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	for (size_t k = t0; k < t1; k++) {
+		const memo__token *t = &c->tv.v[k];
+		if (!memo__token_is_word(t))
+			continue;
+		const char *p = c->text + t->start;
+		size_t len = t->end - t->start;
+		unsigned fl = 0;
+		if (k > t0 && (t->flags & MEMO__TOKF_CAPITAL) &&
+		    !(t->flags & MEMO__TOKF_ALLCAPS))
+			fl |= MEMO__RW_PROPER;
+		if (t->nwords > 1)
+			s_add_parts(&rc0, p, len, fl);
+		else
+			memo__readability_add_word(&rc0, p, len, fl);
+		if (s_is_word(t)) {
+			c->ws[nw] = t->start;
+			c->we[nw] = t->end;
+			c->wmap[nw] = (uint32_t)k;
+			nw++;
+		}
+	}
+	s.words = (uint32_t)rc0.words;
+	s.syllables = (uint32_t)rc0.syllables;
+	s.letters = (uint32_t)rc0.letters;
+	s.characters = (uint32_t)rc0.characters;
+	s.polysyllables = (uint32_t)rc0.polysyllables;
+	s.complex_words = (uint32_t)rc0.complex_words;
+	s.long_words = (uint32_t)rc0.long_words;
+
+	/* structural annotations first: their facts steer the hits */
+	int metrics = 0, passives = 0, acronyms = 0;
+	if ((rc = s_metrics(c, t0, t1, &metrics)) != 0 ||
+	    (rc = s_passive(c, t0, t1, &passives)) != 0 ||
+	    (rc = s_acronyms(c, t0, t1, &acronyms)) != 0)
+		return rc;
+	s.metric = metrics > 0;
+	s.passive = passives > 0;
+	if ((rc = s_repeated(c, t0, t1)) != 0)
+		return rc;
+
+	/* lexicon hits */
+	c->nhits = 0;
+	if (nw) {
+		memo__lex_tokens lt;
+		memo__lex_tokens_u32(&lt, c->text, c->text_len, c->ws,
+			c->we, nw);
+		rc = memo__lex_match(lx, &lt, s_collect_hit, c);
+		if (rc)
+			return rc == MEMO_ENOMEM ? rc : memo__error_set(rc,
+				NULL, NULL, 0, 0, "lexicon match failed");
+	}
+	size_t hits_first = r->nanns;
+	bool causal = false, decision = false;
+	for (size_t i = 0; i < c->nhits; i++) {
+		const memo__lex_hit *h = &c->hits[i];
+		size_t k0 = c->wmap[h->first], k1 = c->wmap[h->last];
+		float w;
+		if (h->cls >= MEMO__LEX_NCLASSES ||
+		    !s_keep_hit(c, h, t0, t1, k0, k1, &w))
+			continue;
+		memo__kind kind = s_class_kind[h->cls];
+		if (kind == MEMO__K_DECISION && k0 > t0 &&
+		    s_tok_is(c, k0 - 1, MEMO__WL_DETERMINER))
+			continue; /* a noun: "in this release" */
+		if (kind == MEMO__K_DECISION) {
+			uint64_t at = 0;
+			memo_node_text_to_doc(c->node, c->tv.v[k0].start, &at);
+			if (s_in_passive(c, s.ann_first, at)) {
+				/* "the launch was delayed": who decided? */
+				bool by = false;
+				for (size_t k = k1 + 1; k < t1 && !by; k++)
+					by = s_tok_eq(c, k, "by");
+				if (!by && (rc = s_annotate(c, MEMO__K_AGENTLESS,
+					k0, k1, "passive decision", NULL,
+					1.0f)) != 0)
+					return rc;
+				continue;
+			}
+			if (!s_has_owner(c, t0, k0))
+				continue;
+			decision = true;
+		}
+		if (kind == MEMO__K_CAUSAL)
+			causal = true;
+		const memo__lex_entry *e = memo__lex_entry_at(lx, h->entry);
+		bool owned = e && (e->flags & MEMO__LEX_F_ADDED);
+		const char *entry = s_keep(c, e ? e->text : "", owned);
+		const char *repl = e ? s_keep(c, e->repl, owned) : NULL;
+		if ((e && !entry) || (e && e->repl && !repl))
+			return memo__error_oom();
+		if ((rc = s_annotate(c, kind, k0, k1, entry, repl, w)) != 0)
+			return rc;
+		r->anns[r->nanns - 1].subkind = e ? s_keep(c, e->kind, owned) :
+			NULL;
+	}
+	s.causal = causal;
+	s.decision = decision;
+
+	/* rules that need the whole sentence: activity narration and
+	 * slogans are fine when the sentence carries evidence */
+	bool evidence = s.metric || s_has_evidence_word(c, t0, t1);
+	size_t out = hits_first;
+	for (size_t i = hits_first; i < r->nanns; i++) {
+		memo_annotation *a = &r->anns[i];
+		if (a->kind == MEMO__K_ACTIVITY &&
+		    (s.metric || decision || causal))
+			continue;
+		if (a->kind == MEMO__K_SLOGAN && evidence)
+			continue;
+		r->anns[out++] = *a;
+	}
+	r->nanns = out;
+	s.ann_count = (uint32_t)(r->nanns - s.ann_first);
+	qsort(r->anns + s.ann_first, s.ann_count, sizeof *r->anns,
+		s_cmp_ann);
+
+	if (GROW(r->sents, r->nsents, c->capsents, 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	r->sents[r->nsents++] = s;
+	return MEMO_OK;
+}
+
+/* ---- counts ------------------------------------------------------------------ */
+
+void memo__sentence_counts(const memo_report *r, size_t i, memo__counts *c)
+{
+	const memo__sent *s = &r->sents[i];
+	memset(c, 0, sizeof *c);
+	c->words = s->words;
+	c->sentences = 1;
+	c->syllables = s->syllables;
+	c->letters = s->letters;
+	c->characters = s->characters;
+	c->polysyllables = s->polysyllables;
+	c->complex_words = s->complex_words;
+	c->long_words = s->long_words;
+	c->long_sentences = s->words > r->max_words;
+	c->max_sentence_words = s->words;
+	bool booster = false;
+	for (size_t k = 0; k < s->ann_count; k++) {
+		const memo_annotation *a = &r->anns[s->ann_first + k];
+		c->k[a->kind] += a->kind == MEMO__K_PASSIVE ? 1.0 :
+			(double)a->weight;
+		if (a->kind == MEMO__K_BOOSTER)
+			booster = true;
+		if (a->kind == MEMO__K_BOOSTER && !s->metric)
+			c->unsupported_boosters += (double)a->weight;
+	}
+	(void)booster;
+	c->passive_sentences = s->passive;
+	c->quantified_sentences = s->metric;
+	c->causal_sentences = s->causal;
+	if (s->causal) {
+		c->longest_chain = c->k[MEMO__K_CAUSAL];
+		c->chains = c->k[MEMO__K_CAUSAL] >= 2;
+	}
+}
+
+/* Paragraph counts: the sum of its sentences plus the paragraph facts
+ * (causal chains, complete story, bullets). */
+static void s_paragraph_counts(memo_report *r, memo__para *p)
+{
+	memo__counts *pc = &p->c;
+	memset(pc, 0, sizeof *pc);
+	bool metric = false, decision = false, causal = false;
+	double run = 0, longest = 0, chains = 0;
+	for (uint32_t i = 0; i < p->sent_count; i++) {
+		size_t si = p->sent_first + i;
+		memo__counts sc;
+		memo__sentence_counts(r, si, &sc);
+		double chain_len = sc.longest_chain;
+		sc.chains = 0;
+		sc.longest_chain = 0;
+		memo__counts_add(pc, &sc);
+		const memo__sent *s = &r->sents[si];
+		metric |= s->metric;
+		decision |= s->decision;
+		causal |= s->causal;
+		/* a chain: consecutive causal sentences; its length is the
+		 * number of causal links in it */
+		if (s->causal) {
+			run += chain_len;
+		} else {
+			if (run >= 2)
+				chains++;
+			longest = fmax(longest, run);
+			run = 0;
+		}
+	}
+	if (run >= 2)
+		chains++;
+	longest = fmax(longest, run);
+	pc->chains = chains;
+	pc->longest_chain = longest >= 2 ? longest : 0;
+	pc->paragraphs = 1;
+	pc->complete_paragraphs = metric && decision && causal;
+	pc->bullet_words = p->bullet ? pc->words : 0;
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+
+static bool s_is_appendix_title(const char *t, size_t len)
+{
+	static const char *const prefixes[] = { "appendix", "appendices",
+		"annex", "annexe", "addendum" };
+	while (len && (*t == ' ' || *t == '\t'))
+		t++, len--;
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (len >= n && strncasecmp(t, prefixes[i], n) == 0 &&
+		    (len == n || !((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z')))
+			return true;
+	}
+	return false;
+}
+
+static int s_block(s_ctx *c, const memo_node *node, bool appendix,
+	bool bullet)
+{
+	memo_report *r = c->r;
+	int rc;
+	if (!node->text || node->text_len == 0)
+		return MEMO_OK;
+	c->node = node;
+	c->text = node->text;
+	c->text_len = node->text_len;
+	memo__sentvec_clear(&c->sv);
+	memo__tokvec_clear(&c->tv);
+	if ((rc = memo__sentences_split(&c->sv, node->text, node->text_len,
+		MEMO__SBD_NL_SOFT)) != 0)
+		return rc;
+	if (c->sv.n == 0)
+		return MEMO_OK;
+	if ((rc = memo__tokenize(&c->tv, node->text, 0, node->text_len)) != 0)
+		return rc;
+	/* clause numbers for the context rules */
+	if (GROW(c->clause, 0, c->capclause, c->tv.n + 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	uint16_t cl = 0;
+	for (size_t k = 0; k < c->tv.n; k++) {
+		if (s_is_clause_punct(c, k))
+			cl++;
+		c->clause[k] = cl;
+	}
+
+	if (GROW(r->paras, r->nparas, c->capparas, 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	uint32_t pi = (uint32_t)r->nparas;
+	memo__para *p = &r->paras[r->nparas++];
+	memset(p, 0, sizeof *p);
+	p->node = node;
+	p->sent_first = (uint32_t)r->nsents;
+	p->appendix = appendix;
+	p->bullet = bullet;
+
+	size_t ti = 0;
+	for (size_t i = 0; i < c->sv.n; i++) {
+		uint32_t so = c->sv.v[i].start, se = c->sv.v[i].end;
+		while (ti < c->tv.n && c->tv.v[ti].end <= so)
+			ti++;
+		size_t t0 = ti;
+		while (ti < c->tv.n && c->tv.v[ti].start < se)
+			ti++;
+		if ((rc = s_sentence(c, pi, so, se, t0, ti)) != 0)
+			return rc;
+	}
+	p = &r->paras[pi];
+	p->sent_count = (uint32_t)(r->nsents - p->sent_first);
+	s_paragraph_counts(r, p);
+	return MEMO_OK;
+}
+
+/* Walk the body in document order without recursion (the tree may be
+ * as deep as the parse limit allows). Counters change only when the walk
+ * descends into a node and when it climbs back to it. */
+static int s_walk(s_ctx *c)
+{
+	const memo_node *root = c->r->doc->root;
+	const memo_node *n = root->first;
+	const memo_node *appendix_at = NULL;
+	size_t items = 0;
+	int rc;
+	while (n) {
+		if (n->type == MEMO_NODE_PARAGRAPH) {
+			if ((rc = s_block(c, n, appendix_at != NULL,
+				items > 0)) != 0)
+				return rc;
+		} else if (n->first && n->type != MEMO_NODE_CODE &&
+		           n->type != MEMO_NODE_HEADING) {
+			if (n->type == MEMO_NODE_SECTION && !appendix_at &&
+			    n->first->text && s_is_appendix_title(
+				n->first->text, n->first->text_len))
+				appendix_at = n;
+			if (n->type == MEMO_NODE_ITEM)
+				items++;
+			n = n->first;
+			continue;
+		}
+		/* climb until a next sibling exists */
+		while (!n->next) {
+			n = n->parent;
+			if (!n || n == root)
+				return MEMO_OK;
+			if (n == appendix_at)
+				appendix_at = NULL;
+			if (n->type == MEMO_NODE_ITEM)
+				items--;
+		}
+		n = n->next;
+	}
+	return MEMO_OK;
+}
+
+int memo_analyze(memo_report **out, const memo_analyzer *an,
+	const memo_document *doc)
+{
+	int rc;
+	if (!out)
+		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
+			"memo_analyze: out is NULL");
+	*out = NULL;
+	if (!an || !doc)
+		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
+			"memo_analyze: NULL analyzer or document");
+	memo_report *r = memo__calloc(1, sizeof *r);
+	if (!r)
+		return memo__error_oom();
+	memo__arena_init(&r->arena);
+	memo__document_ref(doc);
+	r->doc = doc;
+	r->max_words = an->values[MEMO__CFG_SENTENCE_MAX_WORDS];
+	r->page_words = an->values[MEMO__CFG_PAGE_WORDS];
+
+	s_ctx c;
+	memset(&c, 0, sizeof c);
+	c.an = an;
+	c.r = r;
+	memo__sentvec_init(&c.sv);
+	memo__tokvec_init(&c.tv);
+	rc = s_walk(&c);
+	if (rc == MEMO_OK) {
+		r->prefix = memo__calloc(r->nparas + 1, sizeof *r->prefix);
+		if (!r->prefix)
+			rc = memo__error_oom();
+	}
+	if (rc == MEMO_OK) {
+		for (size_t i = 0; i < r->nparas; i++) {
+			r->prefix[i + 1] = r->prefix[i];
+			memo__counts_add(&r->prefix[i + 1], &r->paras[i].c);
+		}
+		r->undefined_acronyms = r->nparas ?
+			r->prefix[r->nparas].k[MEMO__K_ACRONYM] : 0;
+	}
+	/* judgment: findings, the document kind, spelling, the score */
+	r->an = an;
+	if (rc == MEMO_OK)
+		rc = memo__findings_from_annotations(r);
+	if (rc == MEMO_OK)
+		rc = memo__kinds_check(r);
+	if (rc == MEMO_OK)
+		rc = memo__spell_check(r);
+	if (rc == MEMO_OK)
+		rc = memo__findings_finish(r);
+	if (rc == MEMO_OK)
+		rc = memo__score(r);
+	r->an = NULL;
+	memo__sentvec_free(&c.sv);
+	memo__tokvec_free(&c.tv);
+	memo__free(c.ws);
+	memo__free(c.we);
+	memo__free(c.wmap);
+	memo__free(c.hits);
+	memo__free(c.clause);
+	memo__free(c.acr);
+	if (rc != MEMO_OK) {
+		memo_report_free(r);
+		return rc;
+	}
+	*out = r;
+	return MEMO_OK;
+}

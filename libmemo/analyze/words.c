@@ -1,0 +1,238 @@
+/*
+ * words.c - the fixed word lists of the context rules.
+ *
+ * The acronym exceptions start from the Vale Google/Microsoft styles'
+ * Acronyms.yml exception list (MIT licence, errata-ai) and add the
+ * business acronyms that list suggests for memos which every reader
+ * knows (CEO, VP, FAQ...). Domain metrics (NPS, ARR) are left out on
+ * purpose: a memo should define them.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "words.h"
+#include "lex/lexdefs.h"
+
+static const char *const s_be[] = { "am", "are", "be", "been", "being",
+	"is", "was", "were" };
+static const char *const s_get[] = { "get", "gets", "getting", "got",
+	"gotten" };
+static const char *const s_passive_adv[] = { "all", "already", "also",
+	"always", "both", "certainly", "entirely", "eventually", "finally",
+	"first", "fully", "just", "largely", "later", "mostly", "never",
+	"not", "now", "often", "partly", "quickly", "rarely", "recently",
+	"since", "slowly", "still", "then", "usually" };
+static const char *const s_adj_participle[] = { "advanced", "aged",
+	"aligned", "ashamed", "based", "bored", "committed", "complicated",
+	"concerned", "confused", "connected", "convinced", "dedicated",
+	"delighted", "detailed", "determined", "disappointed", "done",
+	"excited", "experienced", "exposed", "focused", "gone", "interested",
+	"involved", "limited", "located", "married", "motivated", "needed",
+	"obsessed", "pleased", "prepared", "qualified", "related", "satisfied",
+	"scared", "skilled", "sophisticated", "supposed", "surprised",
+	"tired", "used", "worried" };
+static const char *const s_not_participle[] = { "bed", "bleed", "breed",
+	"exceed", "feed", "hundred", "indeed", "kindred", "naked", "need",
+	"proceed", "red", "sacred", "seed", "shed", "speed", "succeed",
+	"wed", "weed", "wicked" };
+static const char *const s_owner[] = { "board", "committee", "company",
+	"i", "leadership", "management", "our", "owner", "owners", "team",
+	"teams", "us", "we" };
+static const char *const s_starter[] = { "a", "after", "all", "also",
+	"an", "and", "any", "as", "at", "because", "before", "both", "but",
+	"by", "each", "every", "for", "from", "given", "how", "however", "if",
+	"in", "instead", "it", "its", "last", "most", "next", "no", "not",
+	"now", "of", "on", "once", "one", "only", "or", "other", "since",
+	"so", "some", "that", "the", "their", "then", "there", "these",
+	"they", "this", "those", "thus", "to", "until", "we", "what", "when",
+	"where", "which", "while", "who", "why", "with", "without", "yet" };
+static const char *const s_so_target[] = { "bad", "big", "called",
+	"easy", "far", "fast", "few", "forth", "good", "great", "hard",
+	"important", "large", "little", "long", "many", "much", "often",
+	"on", "quickly", "simple", "slow", "small", "that", "to", "too",
+	"very", "well" };
+static const char *const s_time_next[] = { "april", "august", "december",
+	"early", "february", "january", "july", "june", "last", "late",
+	"march", "may", "november", "october", "september", "then" };
+static const char *const s_month_prev[] = { "after", "before", "by",
+	"during", "early", "end", "in", "late", "mid", "of", "since",
+	"through", "until" };
+static const char *const s_preference[] = { "choos", "chose", "favor",
+	"favour", "opt", "pick", "prefer", "priorit", "select" };
+static const char *const s_num_prev[] = { "about", "above", "approximately",
+	"around", "at", "below", "by", "from", "nearly", "of", "over",
+	"roughly", "than", "to", "under" };
+static const char *const s_evidence[] = { "abandoned", "abandonment",
+	"bug", "bugs", "cancellations", "churn", "complaint", "complaints",
+	"defect", "defects", "error", "errors", "escalation", "escalations",
+	"failure", "failures", "incident", "incidents", "latency", "outage",
+	"outages", "refund", "refunds", "returns", "tickets", "timeouts" };
+static const char *const s_named_metric[] = { "aov", "arpu", "arr", "cac",
+	"csat", "ctr", "dau", "gmv", "ltv", "mau", "mom", "mrr", "mttd",
+	"mttr", "nps", "qoq", "qps", "roi", "rps", "tps", "wau", "wow",
+	"yoy" };
+static const char *const s_acronym_ok[] = { "ai", "am", "api", "apis",
+	"asap", "ceo", "cfo", "cio", "cli", "coo", "cpu", "css", "csv",
+	"cto", "eu", "eur", "evp", "faq", "faqs", "fyi", "gbp", "gpu", "gui",
+	"hr", "html", "http", "https", "id", "ide", "it", "json", "ml", "ok",
+	"pdf", "pm", "pr", "ram", "sdk", "sql", "ssh", "ssl", "svp", "tbd",
+	"tcp", "todo", "ui", "uk", "uri", "url", "us", "usa", "usb", "usd",
+	"utf", "ux", "vp", "xml", "yaml", "zip" };
+
+static const char *const s_determiner[] = { "a", "an", "another", "any",
+	"each", "every", "her", "his", "its", "my", "no", "our", "that",
+	"the", "their", "these", "this", "those", "your" };
+
+/* Passive attribution (RULES.md 1 "unsupported attributions",
+ * Wikipedia MOS:WEASEL "it is believed/regarded/considered", "has been
+ * described as"): a be-passive of a verb of saying, believing, judging or
+ * evaluating with no agent hides who holds the view. Report verbs count
+ * before "to"/"that" ("is said to", "was claimed that"), judgement verbs
+ * before "as"/"to" or a complement ("is considered the best"), evaluation
+ * verbs always ("was criticized"). */
+static const char *const s_attr_report[] = { "alleged", "assumed",
+	"believed", "claimed", "presumed", "reported", "reputed", "rumored",
+	"rumoured", "said", "suspected", "thought" };
+static const char *const s_attr_judge[] = { "billed", "branded",
+	"characterised", "characterized", "considered", "deemed",
+	"described", "hailed", "known", "labeled", "labelled", "perceived",
+	"regarded", "seen", "touted", "viewed" };
+static const char *const s_attr_eval[] = { "acclaimed", "challenged",
+	"condemned", "contested", "criticised", "criticized", "debated",
+	"derided", "disputed", "doubted", "lauded", "praised", "questioned" };
+static const char *const s_not_complement[] = { "after", "along", "and",
+	"at", "before", "but", "by", "during", "for", "from", "in", "into",
+	"nor", "on", "or", "over", "since", "so", "then", "through", "under",
+	"until", "upon", "when", "where", "whether", "while", "with",
+	"within", "without", "yet" };
+/* Endings of adjectives ("most popular", "most effective"): a superlative
+ * "most", not a quantity. Compared against the end of a word. */
+static const char *const s_adj_suffix[] = { "able", "ant", "ent", "ful",
+	"ible", "ical", "ive", "less", "ous", "ular" };
+
+typedef struct s_list {
+	const char *const *v;
+	size_t n;
+} s_list;
+
+#define L(a) { a, sizeof a / sizeof *a }
+static const s_list s_lists[MEMO__WL_COUNT] = {
+	[MEMO__WL_BE] = L(s_be),
+	[MEMO__WL_GET] = L(s_get),
+	[MEMO__WL_PASSIVE_ADV] = L(s_passive_adv),
+	[MEMO__WL_ADJ_PARTICIPLE] = L(s_adj_participle),
+	[MEMO__WL_NOT_PARTICIPLE] = L(s_not_participle),
+	[MEMO__WL_OWNER] = L(s_owner),
+	[MEMO__WL_STARTER] = L(s_starter),
+	[MEMO__WL_SO_TARGET] = L(s_so_target),
+	[MEMO__WL_TIME_NEXT] = L(s_time_next),
+	[MEMO__WL_MONTH_PREV] = L(s_month_prev),
+	[MEMO__WL_PREFERENCE] = L(s_preference),
+	[MEMO__WL_NUM_PREV] = L(s_num_prev),
+	[MEMO__WL_EVIDENCE] = L(s_evidence),
+	[MEMO__WL_NAMED_METRIC] = L(s_named_metric),
+	[MEMO__WL_ACRONYM_OK] = L(s_acronym_ok),
+	[MEMO__WL_DETERMINER] = L(s_determiner),
+	[MEMO__WL_ATTR_REPORT] = L(s_attr_report),
+	[MEMO__WL_ATTR_JUDGE] = L(s_attr_judge),
+	[MEMO__WL_ATTR_EVAL] = L(s_attr_eval),
+	[MEMO__WL_NOT_COMPLEMENT] = L(s_not_complement),
+	[MEMO__WL_ADJ_SUFFIX] = L(s_adj_suffix),
+};
+
+/* For tests: true when every list is sorted and lower case, so that the
+ * binary search is right. */
+bool memo__wl_check(void)
+{
+	for (size_t l = 0; l < MEMO__WL_COUNT; l++)
+		for (size_t i = 0; i < s_lists[l].n; i++) {
+			const char *w = s_lists[l].v[i];
+			for (const char *p = w; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					return false;
+			if (i && strcmp(s_lists[l].v[i - 1], w) >= 0)
+				return false;
+		}
+	return true;
+}
+#undef L
+
+/* Compare a lower-case list word with s[0..len) folded to lower case. */
+static int s_cmp(const char *word, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)word[i];
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b + 32);
+		if (a == 0)
+			return -1;
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return word[len] ? 1 : 0;
+}
+
+bool memo__wl_has(memo__wordlist list, const char *s, size_t len)
+{
+	const s_list *l = &s_lists[list];
+	size_t lo = 0, hi = l->n;
+	if (len == 0 || len > 32)
+		return false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = s_cmp(l->v[mid], s, len);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+bool memo__wl_has_suffix(memo__wordlist list, const char *s, size_t len)
+{
+	const s_list *l = &s_lists[list];
+	for (size_t i = 0; i < l->n; i++) {
+		size_t n = strlen(l->v[i]);
+		if (n < len && strncasecmp(l->v[i], s + len - n, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool memo__wl_has_prefix(memo__wordlist list, const char *s, size_t len)
+{
+	const s_list *l = &s_lists[list];
+	for (size_t i = 0; i < l->n; i++) {
+		size_t n = strlen(l->v[i]);
+		if (n <= len && strncasecmp(l->v[i], s, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Does the '|'-separated list alts hold s[0..len) (case-insensitive)? */
+static bool s_in_alts(const char *alts, const char *s, size_t len)
+{
+	while (alts && *alts) {
+		const char *bar = strchr(alts, '|');
+		size_t n = bar ? (size_t)(bar - alts) : strlen(alts);
+		if (n == len && strncasecmp(alts, s, len) == 0)
+			return true;
+		alts = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+bool memo__is_irregular_participle(const char *s, size_t len)
+{
+	/* A linear scan: this runs only after a be- or get-form. */
+	for (size_t i = 0; i < memo__lex_irregular_count; i++)
+		if (s_in_alts(memo__lex_irregulars[i].participle, s, len))
+			return true;
+	return false;
+}
