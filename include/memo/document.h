@@ -43,8 +43,11 @@ typedef enum memo_format_t {
 
 /**
  * Parse options. Versioned and append-only: a field is only ever added at
- * the end, with a new MEMO_PARSE_OPTIONS_VERSION. Zero in any field means
- * "the library default", so a zero-filled struct is valid.
+ * the end, with a new MEMO_PARSE_OPTIONS_VERSION. Zero in any field but
+ * version means "the library default", so a struct made by
+ * memo_parse_options_init() (or MEMO_PARSE_OPTIONS_INIT) and left alone
+ * gives the defaults. A version of 0 or above the library's is refused
+ * with MEMO_EINVALID.
  *
  * Init with MEMO_PARSE_OPTIONS_INIT or memo_parse_options_init().
  */
