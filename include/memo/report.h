@@ -112,9 +112,12 @@ MEMO_EXTERN(const memo_annotation *) memo_report_annotation_at(
 	const memo_report *report, size_t index);
 
 /**
- * Kind of annotation: "hedge", "booster", "vague", "attribution",
- * "filler", "nominalization", "adverb", "passive", "metric", "causal",
- * "decision", "tradeoff", "activity", "slogan", "cliche", "acronym".
+ * Kind of annotation: "hedge", "booster", "vague" (a vague quantity or
+ * intensifier), "frequency" (a vague frequency or time: often, soon),
+ * "attribution", "filler", "nominalization", "adverb", "passive",
+ * "metric", "causal", "decision", "tradeoff", "activity", "slogan",
+ * "cliche", "acronym", "agentless-decision", "repeated-word". New kinds
+ * may be added; callers must accept names they do not know.
  * Static; NULL for NULL.
  */
 MEMO_EXTERN(const char *) memo_annotation_kind(const memo_annotation *a);

@@ -304,6 +304,36 @@ static bool s_passive_attribution(const s_ctx *c, size_t j, size_t t1)
 		!s_tok_is(c, j + 1, MEMO__WL_NOT_COMPLEMENT);
 }
 
+/* A reduced passive of judging at the start of a clause, with no be-form
+ * and no agent: "Berruguete, considered the most important sculptor",
+ * "he is left-handed and regarded as one of the best", "Described as a
+ * pioneer, ...". Needs "as" after it (or "to be", "one of", "the most",
+ * "the best" after considered and deemed), so the active "and considered
+ * Option B" is not one. */
+static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
+	size_t k)
+{
+	size_t len;
+	const char *s = s_tok(c, k, &len);
+	if (!memo__wl_has(MEMO__WL_ATTR_JUDGE, s, len) || k + 1 >= t1 ||
+	    (len == 5 && strncasecmp(s, "known", 5) == 0))
+		return false;
+	bool opens = k == t0 || s_is_clause_punct(c, k - 1) ||
+		s_tok_eq(c, k - 1, "and") || s_tok_eq(c, k - 1, "but");
+	if (!opens || (k > t0 && s_tok_is(c, k - 1, MEMO__WL_BE)))
+		return false;
+	if (s_tok_eq(c, k + 1, "as"))
+		return true;
+	bool complement = (len == 10 && strncasecmp(s, "considered", 10) == 0) ||
+		(len == 6 && strncasecmp(s, "deemed", 6) == 0);
+	return complement && k + 2 < t1 &&
+		((s_tok_eq(c, k + 1, "to") && s_tok_eq(c, k + 2, "be")) ||
+		 (s_tok_eq(c, k + 1, "one") && s_tok_eq(c, k + 2, "of")) ||
+		 (s_tok_eq(c, k + 1, "the") && (s_tok_eq(c, k + 2, "most") ||
+		  s_tok_eq(c, k + 2, "best") || s_tok_eq(c, k + 2, "greatest") ||
+		  s_tok_eq(c, k + 2, "finest") || s_tok_eq(c, k + 2, "leading"))));
+}
+
 /* Passive clauses in tokens [t0, t1): a be- or get-form, up to two
  * adverbs, then a participle that is not an adjective (unless "by"
  * follows). */
@@ -313,6 +343,10 @@ static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 	for (size_t k = t0; k < t1; k++) {
 		if (c->tv.v[k].kind != MEMO__TOK_WORD)
 			continue;
+		if (s_reduced_attribution(c, t0, t1, k) &&
+		    (rc = s_annotate(c, MEMO__K_ATTRIBUTION, k, k,
+			"agentless participle", NULL, 1.0f)) != 0)
+			return rc;
 		bool be = s_tok_is(c, k, MEMO__WL_BE);
 		bool get = !be && s_tok_is(c, k, MEMO__WL_GET);
 		if (!be && !get)
@@ -531,14 +565,27 @@ static bool s_tok_ends(const s_ctx *c, size_t k, const char *suffix)
 }
 
 /* Is a quantity next to the vague cue over [k0, k1]: in its clause
- * ("3x faster", "grew significantly, by 40%") or in a parenthesis that
- * opens within three tokens after it ("many (42%)", "most customers
- * (61%)")? Years, ordinals and versions are not quantities. */
+ * ("3x faster"), at the start of the next clause ("grew significantly,
+ * by 40%") or in a parenthesis that opens within three tokens after it
+ * ("many (42%)", "most customers (61%)")? Years, ordinals and versions
+ * are not quantities. */
 static bool s_number_near(const s_ctx *c, size_t t0, size_t t1, size_t k0,
 	size_t k1)
 {
 	if (s_clause_has_number(c, t0, t1, k0))
 		return true;
+	/* "grew significantly, by 40%": the next clause starts with the
+	 * number, or with "by/to/from/of ..." and the number */
+	size_t e = k1 + 1;
+	while (e < t1 && c->clause[e] == c->clause[k1])
+		e++;
+	if (e + 1 < t1 && !s_punct_is(c, e, '(') && !s_punct_is(c, e, ')')) {
+		size_t n = e + 1;
+		if (n + 1 < t1 && s_tok_is(c, n, MEMO__WL_NUM_PREV))
+			n++;
+		if (s_is_quantity(&c->tv.v[n]))
+			return true;
+	}
 	for (size_t i = k1 + 1; i < t1 && i <= k1 + 4; i++) {
 		if (!s_punct_is(c, i, '('))
 			continue;
@@ -551,9 +598,11 @@ static bool s_number_near(const s_ctx *c, size_t t0, size_t t1, size_t k0,
 }
 
 /* "most" as the superlative of an adjective or adverb, not a quantity:
- * after a determiner or a possessive ("the most common", "its most basic",
- * "the nation's most rigorous"), or before an -ly adverb ("most notably")
- * or an adjective ending ("most popular", "most effective"). */
+ * after a determiner, a possessive or a be-form ("the most common", "its
+ * most basic", "the nation's most rigorous", "is most common"), or before
+ * an -ly adverb ("most notably"), at the end of a clause ("the pages
+ * we use most,") or before an adjective ending ("most popular", "most
+ * effective"). */
 static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
 	size_t k0, size_t k1)
 {
@@ -561,9 +610,13 @@ static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
 		return false;
 	if (k0 > t0 && c->tv.v[k0 - 1].kind == MEMO__TOK_WORD &&
 	    (s_tok_is(c, k0 - 1, MEMO__WL_DETERMINER) ||
+	     s_tok_is(c, k0 - 1, MEMO__WL_BE) ||
 	     s_tok_ends(c, k0 - 1, "'s") || s_tok_ends(c, k0 - 1, "\u2019s")))
 		return true;
-	if (k1 + 1 < t1 && c->tv.v[k1 + 1].kind == MEMO__TOK_WORD) {
+	/* "the pages that customers read most." */
+	if (k1 + 1 >= t1 || c->tv.v[k1 + 1].kind == MEMO__TOK_PUNCT)
+		return k0 > t0;
+	if (c->tv.v[k1 + 1].kind == MEMO__TOK_WORD) {
 		size_t len;
 		const char *s = s_tok(c, k1 + 1, &len);
 		if (len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0)
@@ -575,20 +628,89 @@ static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
 	return false;
 }
 
-/* "how many", "how much", "as many ... as possible": a question or a
- * maximum, not a vague amount. */
+/* "how many", "how much", "as many ... as possible", "as much as we
+ * can": a question or a maximum, not a vague amount. */
 static bool s_not_vague_amount(const s_ctx *c, size_t t0, size_t t1,
-	size_t k0)
+	size_t k0, size_t k1)
 {
+	/* "as many as possible", "as much as we can" */
+	if (k1 == k0 + 2 && s_tok_eq(c, k0, "as") && s_tok_eq(c, k1, "as") &&
+	    k1 + 1 < t1 && (s_tok_eq(c, k1 + 1, "possible") ||
+	    s_tok_is(c, k1 + 1, MEMO__WL_OWNER)))
+		return true;
 	if (!s_tok_eq(c, k0, "many") && !s_tok_eq(c, k0, "much"))
 		return false;
 	if (k0 > t0 && s_tok_eq(c, k0 - 1, "how"))
 		return true;
 	if (k0 > t0 && s_tok_eq(c, k0 - 1, "as"))
-		for (size_t i = k0 + 1; i + 1 < t1 && i <= k0 + 6; i++)
+		for (size_t i = k0 + 1; i + 1 < t1 && i <= k0 + 8; i++)
 			if (s_tok_eq(c, i, "as") && s_tok_eq(c, i + 1, "possible"))
 				return true;
 	return false;
+}
+
+/* "would" as the future of a past moment, not a hedge: after a past verb
+ * of saying or deciding ("we announced that we would ship", "he said it
+ * would close") or in narration ("would later become", "would go on to"). */
+static bool s_would_future_in_past(const s_ctx *c, size_t t0, size_t t1,
+	size_t k0, size_t k1)
+{
+	if (k1 != k0 || !s_tok_eq(c, k0, "would"))
+		return false;
+	/* narration: "would later become", "would soon define", "would once
+	 * again lose", "would go on to", "would continue" */
+	static const char *const narr[] = { "again", "continue", "eventually",
+		"later", "once", "soon", "subsequently", "ultimately" };
+	for (size_t j = k1 + 1; j < t1 && j <= k1 + 2; j++) {
+		for (size_t i = 0; i < sizeof narr / sizeof *narr; i++)
+			if (s_tok_eq(c, j, narr[i]))
+				return true;
+		if (s_tok_eq(c, j, "go") && j + 1 < t1 &&
+		    s_tok_eq(c, j + 1, "on"))
+			return true;
+	}
+	for (size_t i = t0; i < k0; i++)
+		if (c->tv.v[i].kind == MEMO__TOK_WORD &&
+		    s_tok_is(c, i, MEMO__WL_REPORT_PAST))
+			return true;
+	return false;
+}
+
+/* A modal of purpose, not a hedge: "so we could ship", "so that the team
+ * would know" ("so" or "so that", then a subject of up to three words). */
+static bool s_purpose_modal(const s_ctx *c, size_t t0, size_t k0, size_t k1)
+{
+	if (k1 != k0 || !(s_tok_eq(c, k0, "could") || s_tok_eq(c, k0, "would") ||
+	    s_tok_eq(c, k0, "might")))
+		return false;
+	for (size_t back = 2; back <= 4 && back <= k0 - t0; back++) {
+		size_t i = k0 - back;
+		if (c->tv.v[i + 1].kind != MEMO__TOK_WORD)
+			return false;
+		if (s_tok_eq(c, i, "so") || (s_tok_eq(c, i, "that") && i > t0 &&
+		    s_tok_eq(c, i - 1, "so")))
+			return true;
+	}
+	return false;
+}
+
+/* A verb of seeming or believing used in another sense: "appeared in the
+ * film" / "the error appears at login" / "a dialog appears." (show up),
+ * "we believe in ownership" (support). */
+static bool s_not_epistemic(const s_ctx *c, size_t t1, size_t k0, size_t k1)
+{
+	size_t len;
+	const char *s = s_tok(c, k1, &len);
+	bool appear = k1 == k0 && len >= 6 && strncasecmp(s, "appear", 6) == 0;
+	bool believe = len >= 7 && strncasecmp(s, "believ", 6) == 0;
+	if (!appear && !believe)
+		return false;
+	if (believe) /* "believe", "we believe", "I believe" */
+		return k1 + 1 < t1 && s_tok_eq(c, k1 + 1, "in");
+	if (k1 + 1 >= t1 || c->tv.v[k1 + 1].kind == MEMO__TOK_PUNCT)
+		return true;
+	return s_tok_is(c, k1 + 1, MEMO__WL_APPEAR_PLACE) ||
+		s_is_numeric(&c->tv.v[k1 + 1]);
 }
 
 /* The index of the first annotation of the sentence being analyzed. */
@@ -664,9 +786,23 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
 		if (s_number_near(c, t0, t1, k0, k1))
 			return false;
 		if (s_superlative_most(c, t0, t1, k0, k1) ||
-		    s_not_vague_amount(c, t0, t1, k0))
+		    s_not_vague_amount(c, t0, t1, k0, k1))
 			return false;
 	}
+	if (h->cls == MEMO__LEX_FILLER) {
+		/* RULES.md 3: a causal connective is never wordy, even when
+		 * a configuration lists it as a filler ("therefore") */
+		for (size_t i = 0; i < c->nhits; i++)
+			if (c->hits[i].cls == MEMO__LEX_CAUSAL &&
+			    c->hits[i].first == h->first &&
+			    c->hits[i].last == h->last)
+				return false;
+	}
+	if (h->cls == MEMO__LEX_HEDGE &&
+	    (s_would_future_in_past(c, t0, t1, k0, k1) ||
+	     s_purpose_modal(c, t0, k0, k1) ||
+	     s_not_epistemic(c, t1, k0, k1)))
+		return false;
 	if (h->cls == MEMO__LEX_HEDGE || h->cls == MEMO__LEX_ATTRIBUTION) {
 		/* an agentless passive attribution covers the span: the
 		 * hedge "believed" inside "is believed to" is part of it;
@@ -680,16 +816,21 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
 		}
 	}
 	if (ctx & MEMO__LEX_CTX_CONNECTIVE) {
-		/* "so" joins clauses only after a clause break or "and",
-		 * and before a subject, not before an adjective or "much" */
+		/* "so" joins clauses ("so we", ", so the team"): before a
+		 * subject pronoun or a determiner anywhere, or after a
+		 * clause break or "and"/"but" before anything but an
+		 * adjective, an adverb or "much" ("so much", "so slow") */
+		if (k1 + 1 >= t1 || tv[k1 + 1].kind == MEMO__TOK_PUNCT)
+			return false;
+		bool subject = tv[k1 + 1].kind == MEMO__TOK_WORD &&
+			(s_tok_is(c, k1 + 1, MEMO__WL_SUBJECT) ||
+			 s_tok_is(c, k1 + 1, MEMO__WL_DETERMINER));
 		bool after_break = k0 == t0 || s_is_clause_punct(c, k0 - 1) ||
 			(tv[k0 - 1].kind == MEMO__TOK_WORD &&
 			 (s_tok_eq(c, k0 - 1, "and") ||
 			  s_tok_eq(c, k0 - 1, "but")));
-		if (!after_break || k1 + 1 >= t1)
-			return false;
-		if (tv[k1 + 1].kind == MEMO__TOK_PUNCT ||
-		    s_tok_is(c, k1 + 1, MEMO__WL_SO_TARGET))
+		if (!subject && (!after_break ||
+		    s_tok_is(c, k1 + 1, MEMO__WL_SO_TARGET)))
 			return false;
 	}
 	if ((ctx & MEMO__LEX_CTX_NOT_TIME) && k1 + 1 < t1 &&
@@ -910,6 +1051,11 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 			return rc;
 		r->anns[r->nanns - 1].subkind = e ? s_keep(c, e->kind, owned) :
 			NULL;
+		/* "often", "soon": vague about time, not about quantity */
+		if (kind == MEMO__K_VAGUE && e && e->kind &&
+		    (strcmp(e->kind, "frequency") == 0 ||
+		     strcmp(e->kind, "time") == 0))
+			r->anns[r->nanns - 1].kind = MEMO__K_FREQUENCY;
 	}
 	s.causal = causal;
 	s.decision = decision;
@@ -954,24 +1100,18 @@ void memo__sentence_counts(const memo_report *r, size_t i, memo__counts *c)
 	c->long_words = s->long_words;
 	c->long_sentences = s->words > r->max_words;
 	c->max_sentence_words = s->words;
-	bool booster = false;
 	for (size_t k = 0; k < s->ann_count; k++) {
 		const memo_annotation *a = &r->anns[s->ann_first + k];
 		c->k[a->kind] += a->kind == MEMO__K_PASSIVE ? 1.0 :
 			(double)a->weight;
-		if (a->kind == MEMO__K_BOOSTER)
-			booster = true;
 		if (a->kind == MEMO__K_BOOSTER && !s->metric)
 			c->unsupported_boosters += (double)a->weight;
 	}
-	(void)booster;
 	c->passive_sentences = s->passive;
 	c->quantified_sentences = s->metric;
 	c->causal_sentences = s->causal;
-	if (s->causal) {
-		c->longest_chain = c->k[MEMO__K_CAUSAL];
-		c->chains = c->k[MEMO__K_CAUSAL] >= 2;
-	}
+	/* one causal sentence is a chain of length 1, not yet a chain */
+	c->longest_chain = s->causal ? 1 : 0;
 }
 
 /* Paragraph counts: the sum of its sentences plus the paragraph facts
@@ -986,18 +1126,16 @@ static void s_paragraph_counts(memo_report *r, memo__para *p)
 		size_t si = p->sent_first + i;
 		memo__counts sc;
 		memo__sentence_counts(r, si, &sc);
-		double chain_len = sc.longest_chain;
-		sc.chains = 0;
 		sc.longest_chain = 0;
 		memo__counts_add(pc, &sc);
 		const memo__sent *s = &r->sents[si];
 		metric |= s->metric;
 		decision |= s->decision;
 		causal |= s->causal;
-		/* a chain: consecutive causal sentences; its length is the
-		 * number of causal links in it */
+		/* a chain: two or more consecutive sentences with a causal or
+		 * result marker; its length is its number of sentences */
 		if (s->causal) {
-			run += chain_len;
+			run++;
 		} else {
 			if (run >= 2)
 				chains++;

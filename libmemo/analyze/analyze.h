@@ -37,6 +37,7 @@ typedef enum memo__kind {
 	MEMO__K_ACRONYM,
 	MEMO__K_AGENTLESS,   /* a decision verb in an agentless passive */
 	MEMO__K_REPEATED,    /* the same word twice in a row */
+	MEMO__K_FREQUENCY,   /* vague frequency or time: often, soon */
 	MEMO__K_COUNT
 } memo__kind;
 
@@ -62,6 +63,7 @@ enum {
 	MEMO__CFG_W_CAUSALITY,
 	MEMO__CFG_W_JUDGMENT,
 	MEMO__CFG_W_STRUCTURE,
+	MEMO__CFG_SPELL_SUGGEST,
 	MEMO__CFG_COUNT
 };
 

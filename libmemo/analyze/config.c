@@ -28,6 +28,8 @@ static const s_key s_keys[MEMO__CFG_COUNT] = {
 		"weight of the judgment sub-score in the total" },
 	[MEMO__CFG_W_STRUCTURE] = { "score.weight.structure", 1, 0, 100,
 		"weight of the structure sub-score in the total" },
+	[MEMO__CFG_SPELL_SUGGEST] = { "spelling.suggest", 0, 0, 1,
+		"1: spelling findings carry up to 5 suggestions (slow)" },
 };
 
 static const char *const s_string_keys[MEMO__CFGS_COUNT] = {

@@ -26,6 +26,7 @@ static const char *const s_kind_names[MEMO__K_COUNT] = {
 	[MEMO__K_ACRONYM] = "acronym",
 	[MEMO__K_AGENTLESS] = "agentless-decision",
 	[MEMO__K_REPEATED] = "repeated-word",
+	[MEMO__K_FREQUENCY] = "frequency",
 };
 
 const char *memo__kind_name(memo__kind k)
@@ -125,7 +126,7 @@ double memo__metric_value(const memo_report *r, int m, const memo__counts *c,
 		return s_per100(c->unsupported_boosters, w);
 	case MEMO__M_WEASEL_DENSITY:
 		return s_per100(c->k[MEMO__K_VAGUE] +
-			c->k[MEMO__K_ATTRIBUTION], w);
+			c->k[MEMO__K_FREQUENCY] + c->k[MEMO__K_ATTRIBUTION], w);
 	case MEMO__M_VAGUE_QUANTITY_DENSITY:
 		return s_per100(c->k[MEMO__K_VAGUE], w);
 	case MEMO__M_ATTRIBUTION_DENSITY:

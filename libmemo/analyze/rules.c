@@ -229,6 +229,11 @@ int memo__findings_from_annotations(memo_report *r)
 				snprintf(msg, sizeof msg, "vague \"%.*s\": say how "
 					"many or how much", n, q);
 				break;
+			case MEMO__K_FREQUENCY:
+				rule = MEMO__R_VAGUE_QUANTITY;
+				snprintf(msg, sizeof msg, "vague \"%.*s\": say how "
+					"often or when", n, q);
+				break;
 			case MEMO__K_ATTRIBUTION:
 				rule = MEMO__R_VAGUE_ATTRIBUTION;
 				snprintf(msg, sizeof msg, "\"%.*s\": name the "

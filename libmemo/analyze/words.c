@@ -106,6 +106,22 @@ static const char *const s_not_complement[] = { "after", "along", "and",
 	"nor", "on", "or", "over", "since", "so", "then", "through", "under",
 	"until", "upon", "when", "where", "whether", "while", "with",
 	"within", "without", "yet" };
+/* Past-tense verbs of saying and deciding: a later "would" reports a
+ * future seen from the past ("we announced that we would ship"), not the
+ * writer's hedge. */
+static const char *const s_report_past[] = { "agreed", "announced",
+	"confirmed", "decided", "declared", "pledged", "predicted",
+	"promised", "replied", "said", "stated", "swore", "told", "vowed",
+	"warned" };
+/* After "appear(s/ed)": a place, a time or a co-star, so the verb means
+ * "show up" or "be published", not "seem" ("it appeared in the film",
+ * "the error appears at login"). */
+static const char *const s_appear_place[] = { "alongside", "at", "before",
+	"during", "in", "inside", "on", "onstage", "opposite", "under",
+	"when", "with", "within" };
+/* Subject pronouns: "so" before one joins two clauses ("so we cut"). */
+static const char *const s_subject[] = { "he", "i", "it", "she", "there",
+	"they", "we", "you" };
 /* Endings of adjectives ("most popular", "most effective"): a superlative
  * "most", not a quantity. Compared against the end of a word. */
 static const char *const s_adj_suffix[] = { "able", "ant", "ent", "ful",
@@ -139,6 +155,9 @@ static const s_list s_lists[MEMO__WL_COUNT] = {
 	[MEMO__WL_ATTR_EVAL] = L(s_attr_eval),
 	[MEMO__WL_NOT_COMPLEMENT] = L(s_not_complement),
 	[MEMO__WL_ADJ_SUFFIX] = L(s_adj_suffix),
+	[MEMO__WL_REPORT_PAST] = L(s_report_past),
+	[MEMO__WL_SUBJECT] = L(s_subject),
+	[MEMO__WL_APPEAR_PLACE] = L(s_appear_place),
 };
 
 /* For tests: true when every list is sorted and lower case, so that the

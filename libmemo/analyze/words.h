@@ -31,6 +31,9 @@ typedef enum memo__wordlist {
 	MEMO__WL_ATTR_EVAL,     /* "was criticized": evaluation verbs */
 	MEMO__WL_NOT_COMPLEMENT,/* prepositions, conjunctions after a verb */
 	MEMO__WL_ADJ_SUFFIX,    /* ous, ful, ive ...: adjective endings */
+	MEMO__WL_REPORT_PAST,   /* said, announced, decided ... */
+	MEMO__WL_SUBJECT,       /* we, they, it ...: subject pronouns */
+	MEMO__WL_APPEAR_PLACE,  /* in, on, at ... after "appeared" */
 	MEMO__WL_COUNT
 } memo__wordlist;
 

@@ -95,9 +95,12 @@ oom:
 
 int memo__builder_set_text(memo__builder *b, const char *text, size_t len)
 {
-	b->text.len = 0;
-	if (memo__buf_append(&b->text, text, len) != MEMO_OK)
+	/* The whole text is known up front: put it straight in the arena. */
+	char *t = memo__arena_strndup(&b->doc->arena, text, len);
+	if (!t)
 		return memo__error_oom();
+	b->doc->text = t;
+	b->doc->text_len = len;
 	b->text_owned = true;
 	return MEMO_OK;
 }
@@ -114,7 +117,7 @@ int memo__builder_append_text(memo__builder *b, const char *s, size_t len,
 
 uint64_t memo__builder_text_len(const memo__builder *b)
 {
-	return b->text.len;
+	return b->text_owned ? b->doc->text_len : b->text.len;
 }
 
 memo_node *memo__builder_top(memo__builder *b)
@@ -208,11 +211,18 @@ int memo__builder_open(memo__builder *b, memo_node_type_t type,
 	memo_node *parent = b->stack[b->depth - 1].node;
 	s_append_child(parent, n);
 	if (type == MEMO_NODE_LIST || type == MEMO_NODE_ITEM) {
+		/* the nesting depth, from the nearest enclosing list */
 		uint32_t lists = 0;
-		for (size_t i = 0; i < b->depth; i++)
-			if (b->stack[i].node->type == MEMO_NODE_LIST)
-				lists++;
-		n->level = type == MEMO_NODE_LIST ? lists + 1 : lists;
+		for (size_t i = b->depth; i-- > 0;) {
+			const memo_node *up = b->stack[i].node;
+			if (up->type == MEMO_NODE_LIST ||
+			    up->type == MEMO_NODE_ITEM) {
+				lists = up->level;
+				break;
+			}
+		}
+		n->level = type == MEMO_NODE_LIST ? lists + 1 :
+			(lists ? lists : 1);
 	}
 	b->stack[b->depth].node = n;
 	b->depth++;
@@ -285,7 +295,7 @@ int memo__builder_set_notes(memo__builder *b, bool notes)
 	if (notes) {
 		if (!b->doc->notes) {
 			b->doc->notes = s_new_node(b, MEMO_NODE_NOTES,
-				b->text.len);
+				memo__builder_text_len(b));
 			if (!b->doc->notes)
 				return memo__error_oom();
 		}
@@ -538,21 +548,32 @@ static int s_index_lines(memo_document *doc)
 {
 	const char *t = doc->text;
 	size_t len = doc->text_len, n = 1;
-	for (size_t i = 0; i < len; i++) {
-		if (t[i] == '\n')
+	bool cr = memchr(t, '\r', len) != NULL;
+	if (!cr) {
+		/* The common case: memchr finds the line ends fast. */
+		for (const char *p = t; (p = memchr(p, '\n', len -
+		     (size_t)(p - t))) != NULL; p++)
 			n++;
-		else if (t[i] == '\r' && (i + 1 >= len || t[i + 1] != '\n'))
-			n++;
+	} else {
+		for (size_t i = 0; i < len; i++)
+			if (t[i] == '\n' || (t[i] == '\r' &&
+			    (i + 1 >= len || t[i + 1] != '\n')))
+				n++;
 	}
 	uint64_t *ls = memo__arena_alloc(&doc->arena, n * sizeof *ls);
 	if (!ls)
 		return memo__error_oom();
 	size_t k = 0;
 	ls[k++] = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (t[i] == '\n' ||
-		    (t[i] == '\r' && (i + 1 >= len || t[i + 1] != '\n')))
-			ls[k++] = i + 1;
+	if (!cr) {
+		for (const char *p = t; (p = memchr(p, '\n', len -
+		     (size_t)(p - t))) != NULL; p++)
+			ls[k++] = (uint64_t)(p - t) + 1;
+	} else {
+		for (size_t i = 0; i < len; i++)
+			if (t[i] == '\n' || (t[i] == '\r' &&
+			    (i + 1 >= len || t[i + 1] != '\n')))
+				ls[k++] = i + 1;
 	}
 	doc->line_starts = ls;
 	doc->nlines = n;
@@ -565,24 +586,24 @@ int memo__builder_finish(memo__builder *b, memo_document **out)
 	*out = NULL;
 	rc = s_close_implicit(b);
 	while (!rc && b->depth > 1)
-		rc = s_pop(b, b->text.len);
+		rc = s_pop(b, memo__builder_text_len(b));
 	if (rc)
 		goto fail;
 	if (b->in_notes && (rc = memo__builder_set_notes(b, false)) != 0)
 		goto fail;
 
 	memo_document *doc = b->doc;
-	char *text = memo__buf_detach(&b->text, &doc->text_len);
-	if (!text) {
-		rc = memo__error_oom();
-		goto fail;
-	}
-	/* The text lives in the arena so that one free releases all. */
-	doc->text = memo__arena_strndup(&doc->arena, text, doc->text_len);
-	memo__free(text);
-	if (!doc->text) {
-		rc = memo__error_oom();
-		goto fail;
+	if (!b->text_owned) {
+		/* The text grew piece by piece (docx): move it into the arena
+		 * so that one free releases all. */
+		doc->text = memo__arena_strndup(&doc->arena, b->text.data ?
+			b->text.data : "", b->text.len);
+		doc->text_len = b->text.len;
+		memo__buf_free(&b->text);
+		if (!doc->text) {
+			rc = memo__error_oom();
+			goto fail;
+		}
 	}
 	if ((rc = s_sectionize(b)) != 0)
 		goto fail;
