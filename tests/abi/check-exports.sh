@@ -2,6 +2,10 @@
 # Every dynamic symbol libmemo.so exports starts with memo_ (never the
 # internal memo__ prefix), and the list equals abi/libmemo.symbols.
 set -eu
+# Sort order must not depend on the caller's locale (scripts/update-abi.sh
+# writes the list in the C locale too).
+LC_ALL=C
+export LC_ALL
 lib=$1
 list=$2
 actual=$(nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' |
