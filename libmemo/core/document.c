@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "memo_internal.h"
+#include "docx/docx.h"
 
 #define DEFAULT_MAX_DEPTH 1000u
 #define DEFAULT_MAX_INPUT (512ull * 1024u * 1024u)
@@ -92,9 +93,7 @@ static memo_format_t s_guess_format(const char *data, size_t len,
 			return MEMO_FORMAT_MARKDOWN;
 	}
 	/* By content: a zip or an OLE compound file is taken for docx. */
-	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-		return MEMO_FORMAT_DOCX;
-	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+	if (memo__docx_sniff(data, len))
 		return MEMO_FORMAT_DOCX;
 	return MEMO_FORMAT_MARKDOWN;
 }
