@@ -156,7 +156,7 @@ struct memo_document {
 	size_t nwarnings;
 	memo__comment *comments;
 	size_t ncomments;
-	/* docx */
+	/* docx (the two location tables are malloc'd, not in the arena) */
 	const char **parts;
 	size_t nparts;
 	memo__docx_para *docx_paras;

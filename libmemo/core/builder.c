@@ -437,6 +437,8 @@ int memo__builder_docx_run(memo__builder *b, uint32_t run)
 void memo__builder_abort(memo__builder *b)
 {
 	if (b->doc) {
+		memo__free(b->doc->docx_paras);
+		memo__free(b->doc->docx_runs);
 		memo__arena_free(&b->doc->arena);
 		memo__free(b->doc);
 		b->doc = NULL;
@@ -619,12 +621,15 @@ int memo__builder_finish(memo__builder *b, memo_document **out)
 	doc->comments = s_arena_copy(&doc->arena, b->comments, b->ncomments,
 		sizeof *b->comments, &rc);
 	doc->ncomments = b->ncomments;
-	doc->docx_paras = s_arena_copy(&doc->arena, b->paras, b->nparas,
-		sizeof *b->paras, &rc);
+	/* The docx location tables can be large: hand them over rather
+	 * than copy them (memo_document_free frees them). */
+	doc->docx_paras = b->paras;
 	doc->ndocx_paras = b->nparas;
-	doc->docx_runs = s_arena_copy(&doc->arena, b->runs, b->nruns,
-		sizeof *b->runs, &rc);
+	doc->docx_runs = b->runs;
 	doc->ndocx_runs = b->nruns;
+	b->paras = NULL;
+	b->runs = NULL;
+	b->nparas = b->nruns = 0;
 	doc->parts = s_arena_copy(&doc->arena, b->parts, b->nparts,
 		sizeof *b->parts, &rc);
 	doc->nparts = b->nparts;

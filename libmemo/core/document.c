@@ -212,6 +212,8 @@ void memo_document_free(memo_document *doc)
 		return;
 	if (__atomic_sub_fetch(&doc->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	memo__free(doc->docx_paras);
+	memo__free(doc->docx_runs);
 	memo__arena_free(&doc->arena);
 	memo__free(doc);
 }
