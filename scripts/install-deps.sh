@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="build-essential pkg-config meson ninja-build g++ binutils
-libmd4c-dev libzip-dev libxml2-dev libjansson-dev libinih-dev check"
+libmd4c-dev libzip-dev libxml2-dev libjansson-dev libinih-dev check libhunspell-dev hunspell-en-us"
 
 missing=""
 for p in $PKGS; do

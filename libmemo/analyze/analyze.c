@@ -1075,8 +1075,9 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	}
 	r->nanns = out;
 	s.ann_count = (uint32_t)(r->nanns - s.ann_first);
-	qsort(r->anns + s.ann_first, s.ann_count, sizeof *r->anns,
-		s_cmp_ann);
+	if (s.ann_count > 1) /* r->anns may be NULL when there are none */
+		qsort(r->anns + s.ann_first, s.ann_count, sizeof *r->anns,
+			s_cmp_ann);
 
 	if (GROW(r->sents, r->nsents, c->capsents, 1) != MEMO_OK)
 		return MEMO_ENOMEM;

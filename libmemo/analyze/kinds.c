@@ -13,7 +13,7 @@
 
 #include "kinds.h"
 
-/* ---- templates ------------------------------------------------------------ */
+/* ---- templates ---------------------------------------------------------- */
 
 typedef struct s_tsec {
 	const char *section;   /* canonical name in the heading table */
@@ -129,7 +129,7 @@ static bool s_key_section(memo__kk kk, const char *sec)
 	return false;
 }
 
-/* ---- the outline ---------------------------------------------------------- */
+/* ---- the outline -------------------------------------------------------- */
 
 void memo__kinds_para_range(const memo_report *r, const memo_node *n,
 	size_t *first, size_t *last)
@@ -289,7 +289,7 @@ static bool s_in_faq(const memo__kctx *k, const memo_node *n)
 	return s >= 0 && (k->secs[s].faq || k->secs[s].in_faq >= 0);
 }
 
-/* ---- the press release and the FAQ ------------------------------------------ */
+/* ---- the press release and the FAQ -------------------------------------- */
 
 static int s_pr_push(memo__kctx *k, size_t para)
 {
@@ -370,11 +370,12 @@ static int s_press_release(memo__kctx *k)
 	}
 	/* PR element headings: quote and subheading headings anywhere, the
 	 * other elements inside the press release */
-	bool seen[32] = { false };
+	bool seen[MEMO__KINDS_MAX_ROWS] = { false };
 	for (size_t i = 0; i < k->nsecs; i++) {
 		const memo__ksec *s = &k->secs[i];
 		int row = s->row[MEMO__KK_PRFAQ];
-		if (row < 0 || s->appendix || row >= 32 || seen[row])
+		if (row < 0 || s->appendix || row >= MEMO__KINDS_MAX_ROWS ||
+		    seen[row])
 			continue;
 		const char *sec = memo__kinds_table[row].section;
 		if (strcmp(sec, "press_release") == 0)
@@ -393,9 +394,7 @@ static int s_press_release(memo__kctx *k)
 	return MEMO_OK;
 }
 
-/* Bold lead ("**Q: ...**") or "Q:" paragraph of an FAQ with no entry
- * headings: its question part in the paragraph text, or false. */
-static bool s_faq_lead(const memo__kctx *k, const memo_node *n,
+bool memo__kinds_faq_lead(const memo__kctx *k, const memo_node *n,
 	size_t *qlen)
 {
 	const char *t = n->text;
@@ -477,7 +476,7 @@ static void s_faq(memo__kctx *k)
 		for (size_t p = s->para_first; p < s->para_last; p++) {
 			size_t ql;
 			const memo_node *n = r->paras[p].node;
-			if (!s_faq_lead(k, n, &ql))
+			if (!memo__kinds_faq_lead(k, n, &ql))
 				continue;
 			k->faq_entries++;
 			k->faq_questions += memo__kinds_is_question(n->text, ql);
@@ -485,7 +484,7 @@ static void s_faq(memo__kctx *k)
 	}
 }
 
-/* ---- detection --------------------------------------------------------------- */
+/* ---- detection ---------------------------------------------------------- */
 
 static bool s_body_has(const memo__kctx *k, const char *const *phrases)
 {
@@ -519,19 +518,19 @@ static const char *s_detect(memo__kctx *k)
 	for (int kk = 0; kk < MEMO__KK_COUNT; kk++) {
 		if (kk == MEMO__KK_PRFAQ)
 			continue;
-		bool seen[128] = { false };
+		bool seen[MEMO__KINDS_MAX_ROWS] = { false };
 		int score = 0, keys = 0;
 		for (size_t i = 0; i < k->nsecs; i++) {
 			const memo__ksec *s = &k->secs[i];
 			int row = s->row[kk];
-			if (row < 0 || row >= 128 || seen[row])
+			if (row < 0 || row >= MEMO__KINDS_MAX_ROWS || seen[row])
 				continue;
 			const char *sec = memo__kinds_table[row].section;
 			if (s->appendix && strcmp(sec, "appendix") != 0)
 				continue;
 			/* two rows may name one section (extra file) */
 			bool dup = false;
-			for (int o = 0; o < 128 && !dup; o++)
+			for (int o = 0; o < MEMO__KINDS_MAX_ROWS && !dup; o++)
 				dup = seen[o] && memo__kinds_table[o].kind ==
 					(memo__kk)kk && strcmp(
 					memo__kinds_table[o].section, sec) == 0;
@@ -545,7 +544,7 @@ static const char *s_detect(memo__kctx *k)
 		/* a COE names its root cause, or two of impact, root cause
 		 * and action items */
 		bool root = false;
-		for (int o = 0; o < 128; o++)
+		for (int o = 0; o < MEMO__KINDS_MAX_ROWS; o++)
 			root |= seen[o] && memo__kinds_table[o].kind ==
 				(memo__kk)kk && strcmp(memo__kinds_table[o].section,
 				"root_cause") == 0;
@@ -595,7 +594,7 @@ static const char *s_detect(memo__kctx *k)
 	return best;
 }
 
-/* ---- configuration and front matter --------------------------------------------- */
+/* ---- configuration and front matter ------------------------------------- */
 
 static bool s_glob_match(const char *glob, const char *name,
 	const char *dir)
@@ -658,7 +657,7 @@ static void s_choose_kind(memo__kctx *k)
 	r->kind_source = "detected";
 }
 
-/* ---- template checks ------------------------------------------------------------- */
+/* ---- template checks ---------------------------------------------------- */
 
 typedef struct s_found {
 	size_t t;              /* index in the template */
@@ -932,7 +931,7 @@ static int s_bullets(memo__kctx *k)
 	return MEMO_OK;
 }
 
-/* ---- entry point --------------------------------------------------------------------- */
+/* ---- entry point -------------------------------------------------------- */
 
 int memo__kinds_check(memo_report *r)
 {

@@ -27,7 +27,9 @@ typedef struct memo__kinds_row {
 	const char *variants;    /* lower case, '|'-separated */
 } memo__kinds_row;
 
-/* data/kinds/section-headings.tsv then section-headings.extra.tsv. */
+/* data/kinds/section-headings.tsv then section-headings.extra.tsv; at
+ * most MEMO__KINDS_MAX_ROWS rows (a unit test checks it). */
+#define MEMO__KINDS_MAX_ROWS 256
 extern const memo__kinds_row memo__kinds_table[];
 extern const size_t memo__kinds_table_count;
 
@@ -155,6 +157,12 @@ typedef struct memo__kctx {
 /* Paragraph records of the report inside node n: [*first, *last). */
 void memo__kinds_para_range(const memo_report *r, const memo_node *n,
 	size_t *first, size_t *last);
+
+/* Is paragraph n an FAQ entry of an FAQ with no entry headings: "Q:
+ * ...", "Question: ..." or a bold lead? *qlen gets the length of its
+ * question part in the paragraph's text. */
+bool memo__kinds_faq_lead(const memo__kctx *k, const memo_node *n,
+	size_t *qlen);
 
 /* Index of the innermost section holding node n, or -1. */
 int memo__kinds_sec_of(const memo__kctx *k, const memo_node *n);

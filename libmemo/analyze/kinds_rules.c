@@ -10,7 +10,7 @@
 
 #include "kinds.h"
 
-/* ---- helpers ------------------------------------------------------------- */
+/* ---- helpers ------------------------------------------------------------ */
 
 typedef bool (*s_text_fn)(void *ctx, const memo_node *text_node);
 
@@ -144,7 +144,7 @@ static bool s_headline_para(const memo__kctx *k, size_t i)
 	       (int)i != k->dateline_para;
 }
 
-/* ---- prfaq ------------------------------------------------------------------ */
+/* ---- prfaq -------------------------------------------------------------- */
 
 static const char *const s_problem_cues[] = { "problem*", "today, customers",
 	"today customers", "struggl*", "pain*", "frustrat*", "hard to",
@@ -258,8 +258,10 @@ static int s_pr_elements(memo__kctx *k)
 	 * summary (dateline) paragraph */
 	bool sub = lead_sub || s_pr_heading(k, "subheading") >= 0;
 	if (!sub && h < k->npr && (int)h != k->dateline_para &&
-	    h + 1 < k->npr && s_sentences(k, h) <= 2 && s_words(k, h) <= 40)
+	    h + 1 < k->npr && s_sentences(k, h) <= 2 && s_words(k, h) <= 40) {
 		sub = true;
+		h++;          /* the summary paragraph follows it */
+	}
 	if (!sub) {
 		/* a second heading right under the headline */
 		for (size_t i = 0; i < k->nsecs && !sub && S; i++)
@@ -269,9 +271,6 @@ static int s_pr_elements(memo__kctx *k)
 				(h < k->npr ? s_pr_node(k, h)->start : 0) &&
 				k->secs[i].node->start > pr_start;
 	}
-	if (sub && !lead_sub && h < k->npr && (int)h != k->dateline_para &&
-	    s_pr_heading(k, "subheading") < 0)
-		h++;
 	if (!sub && (rc = s_add(k, MEMO__R_PRFAQ_SUBHEADING, after_headline,
 		after_headline, sn ? sn : k->doc->root, "no subheading: add "
 		"one sentence under the headline saying who the customer is and "
@@ -429,22 +428,9 @@ static int s_faq_rules(memo__kctx *k)
 		for (size_t p = s->para_first; p < s->para_last; p++) {
 			const memo_node *n = r->paras[p].node;
 			const char *t = n->text;
-			size_t len = n->text_len, ql = 0;
-			bool lead = false;
-			if (len >= 2 && (t[0] == 'Q' || t[0] == 'q') &&
-			    (t[1] == ':' || t[1] == '.' || t[1] == ')'))
-				lead = true;
-			else if (len >= 9 && strncasecmp(t, "question:", 9) == 0)
-				lead = true;
-			if (!lead)
+			size_t ql = 0;
+			if (!memo__kinds_faq_lead(k, n, &ql))
 				continue;
-			while (ql < len && t[ql] != '\n')
-				ql++;
-			for (size_t x = 2; x + 2 < ql; x++)
-				if (t[x] == ' ' && t[x + 1] == 'A' && t[x + 2] == ':') {
-					ql = x;
-					break;
-				}
 			if (memo__kinds_is_question(t, ql))
 				continue;
 			uint64_t e = 0;
@@ -453,7 +439,8 @@ static int s_faq_rules(memo__kctx *k)
 				MEMO__R_PRFAQ_FAQ_QUESTION, n->start,
 				e > n->start ? e : n->end, n, NULL, "FAQ entry "
 				"\"%.*s\" is not a question: write the question a "
-				"reader would ask", (int)(ql > 60 ? 60 : ql), t)) != 0)
+				"reader would ask", (int)(ql > 60 ? 60 : ql),
+				t)) != 0)
 				return rc;
 		}
 	}
@@ -506,7 +493,7 @@ int memo__kinds_prfaq_rules(memo__kctx *k)
 	return s_faq_rules(k);
 }
 
-/* ---- narrative --------------------------------------------------------------- */
+/* ---- narrative ---------------------------------------------------------- */
 
 static int s_tenet(memo__kctx *k, const memo_node *item,
 	const memo_node *text, size_t *count)
@@ -625,7 +612,7 @@ int memo__kinds_narrative_rules(memo__kctx *k)
 	return rc;
 }
 
-/* ---- coe ----------------------------------------------------------------------- */
+/* ---- coe ---------------------------------------------------------------- */
 
 typedef struct s_metric_ctx {
 	const memo_report *r;
@@ -774,6 +761,8 @@ static int s_action_table(memo__kctx *k, const memo_node *table)
 	for (; row; row = row->next) {
 		if (row->type != MEMO_NODE_ROW)
 			continue;
+		if (!s_first_para(row))
+			continue;     /* an empty row is no action item */
 		s_item_ctx c = { false, false };
 		int col = 0;
 		for (const memo_node *cell = row->first; cell; cell = cell->next,

@@ -37,7 +37,7 @@ static unsigned char s_lower(unsigned char c)
 	return s_upper(c) ? (unsigned char)(c + 32) : c;
 }
 
-/* ---- heading normalization ----------------------------------------------- */
+/* ---- heading normalization ---------------------------------------------- */
 
 static bool s_roman(const char *s, size_t n)
 {
@@ -199,7 +199,7 @@ int memo__kinds_lookup(memo__kk kind, const char *norm)
 	return -1;
 }
 
-/* ---- front-matter aliases -------------------------------------------------- */
+/* ---- front-matter aliases ----------------------------------------------- */
 
 static const struct {
 	const char *alias;   /* '-' stands for '-', '_' or ' ' */
@@ -261,7 +261,7 @@ const char *memo__kinds_alias(const char *declared)
 	return NULL;
 }
 
-/* ---- FAQ headings ----------------------------------------------------------- */
+/* ---- FAQ headings ------------------------------------------------------- */
 
 /* Does the normalized text hold word w (a whole word)? */
 static bool s_has_word(const char *norm, const char *w)
@@ -388,7 +388,7 @@ bool memo__kinds_is_question(const char *s, size_t len)
 	       (unsigned char)s[len - 1] == 0x9F;
 }
 
-/* ---- phrases ------------------------------------------------------------------ */
+/* ---- phrases ------------------------------------------------------------ */
 
 bool memo__kinds_has_phrase(const char *text, size_t len,
 	const char *const *phrases)
@@ -424,7 +424,7 @@ bool memo__kinds_has_phrase(const char *text, size_t len,
 	return false;
 }
 
-/* ---- datelines ---------------------------------------------------------------- */
+/* ---- datelines ---------------------------------------------------------- */
 
 static bool s_tok_cap(const memo__token *k)
 {
@@ -608,7 +608,7 @@ done:
 	return ok;
 }
 
-/* ---- quotations ------------------------------------------------------------- */
+/* ---- quotations --------------------------------------------------------- */
 
 static const char *const s_speech[] = { "said", "says", "say", "added",
 	"adds", "explained", "explains", "noted", "notes", "stated", "states",
@@ -804,7 +804,7 @@ size_t memo__kinds_quotes(const char *t, size_t len, memo__kquote *out,
 	return count;
 }
 
-/* ---- owners and dates -------------------------------------------------------- */
+/* ---- owners and dates --------------------------------------------------- */
 
 bool memo__kinds_has_owner(const char *t, size_t len)
 {
