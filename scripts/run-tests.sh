@@ -4,6 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
+sh scripts/install-test-tools.sh   # ajv for the JSON/SARIF schema tests
 dir=${MEMO_BUILD_DIR:-build-test}
 [ -f "$dir/build.ninja" ] || meson setup "$dir" --werror >/dev/null
 ninja -C "$dir"

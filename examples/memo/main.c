@@ -16,6 +16,8 @@ static void s_usage(FILE *f)
 "  outline   print the section tree (level, title, words, lines)\n"
 "  stats     measure the writing: metrics per document and section\n"
 "  rules     list the rules findings come from\n"
+"  lint      print findings: file:line:col: severity: message [rule]\n"
+"  score     the score card: kind, score, sub-scores, sections, advice\n"
 "\n"
 "FILE may be '-' for standard input. Run 'memo <command> --help' for the\n"
 "options of a command. Exit status: 0 ok, 1 findings, 2 usage,\n"
@@ -106,6 +108,10 @@ int main(int argc, char **argv)
 		return cmd_stats(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
+	if (strcmp(cmd, "lint") == 0)
+		return cmd_lint(argc - 1, argv + 1);
+	if (strcmp(cmd, "score") == 0)
+		return cmd_score(argc - 1, argv + 1);
 	fprintf(stderr, "memo: unknown command '%s'\n\n", cmd);
 	s_usage(stderr);
 	return EXIT_USAGE;

@@ -19,6 +19,8 @@ enum {
 int cmd_outline(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_score(int argc, char **argv);
 
 /* Print "memo: <message>" for the thread's last libmemo error. */
 void tool_print_error(const char *what);

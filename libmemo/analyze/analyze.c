@@ -445,11 +445,18 @@ static int s_acronyms(s_ctx *c, size_t t0, size_t t1, int *count)
 			continue;
 		size_t len;
 		const char *s = s_tok(c, k, &len);
+		/* Latin capitals, digits and & only: a run of caseless
+		 * script (Chinese, Japanese) is not an acronym */
 		size_t letters = 0;
-		for (size_t i = 0; i < len; i++)
-			if ((s[i] >= 'A' && s[i] <= 'Z'))
+		bool latin = true;
+		for (size_t i = 0; i < len && latin; i++) {
+			if (s[i] >= 'A' && s[i] <= 'Z')
 				letters++;
-		if (letters < 2)
+			else if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '&' ||
+			         s[i] == '.' || (s[i] == 's' && i == len - 1)))
+				latin = false;
+		}
+		if (!latin || letters < 2 || len > 12)
 			continue;
 		/* a plural "APIs" is the same acronym */
 		size_t base = len;

@@ -156,11 +156,19 @@ int memo__report_add_finding(memo_report *r, int rule, uint64_t start,
 	return MEMO_OK;
 }
 
-/* The text of an annotation, for messages (at most 60 bytes). */
+/* The length of an annotation's text for messages: at most 60 bytes,
+ * cut at a character boundary so the message stays valid UTF-8. */
 static int s_quote(const memo_report *r, const memo_annotation *a)
 {
 	size_t n = (size_t)(a->end - a->start);
-	return n > 60 ? 60 : (int)n;
+	if (n > 60) {
+		const unsigned char *t = (const unsigned char *)r->doc->text +
+			a->start;
+		n = 60;
+		while (n > 0 && (t[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return (int)n;
 }
 
 static bool s_is_adjective_kind(const char *sub)
