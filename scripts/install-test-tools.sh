@@ -13,6 +13,45 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 src="$root/tests/tools"
 dir=${MEMO_TEST_TOOLS_DIR:-$src}
 
+# ---- score parity tools (owner: score tests; tests/score/parity.sh) -------
+# pandoc and LibreOffice Writer convert the Markdown memos of tests/score to
+# .docx at test time (the Markdown/docx parity test). The "nogui" build is
+# the smallest LibreOffice that converts headless. Idempotent: apt-get runs
+# only when a command is missing; without root or sudo it says so and goes
+# on (the parity test then skips with exit 77). This block runs before the
+# npm part below because that part may exit early.
+install_parity_tools() {
+	missing=""
+	command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+	command -v soffice >/dev/null 2>&1 ||
+		missing="$missing libreoffice-writer-nogui"
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" -eq 0 ]; then
+		SUDO=""
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null
+	then
+		SUDO="sudo -n"
+	else
+		echo "install-test-tools: need root to install$missing: the" \
+			"Markdown/docx parity test will be skipped" >&2
+		return 0
+	fi
+	command -v apt-get >/dev/null 2>&1 || {
+		echo "install-test-tools: no apt-get to install$missing" >&2
+		return 0
+	}
+	echo "install-test-tools: installing$missing" >&2
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get \
+		-o DPkg::Lock::Timeout=600 update -qq || true
+	# shellcheck disable=SC2086
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get \
+		-o DPkg::Lock::Timeout=600 install -y -qq \
+		--no-install-recommends $missing >/dev/null ||
+		echo "install-test-tools: could not install$missing" >&2
+}
+[ -n "${MEMO_SKIP_PARITY_TOOLS:-}" ] || install_parity_tools
+# ---- end of score parity tools ---------------------------------------------
+
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1
 then
 	echo "install-test-tools: node or npm not found: the JSON and SARIF" \

@@ -35,6 +35,7 @@ static const char *const s_sub_names[SUB_COUNT] = { "compression",
 #define P_BUDGET "page_budget_ratio"     /* structure: pages / budget */
 #define P_NARRATIVE_BULLETS "narrative_bullet_share"
 #define P_VAGUE_CLAIMS "vague_claim_density" /* slogans + unsupported boosters */
+#define P_KIND_FINDINGS "kind_findings"  /* structure: the kind's checks */
 
 static const s_comp s_comps[] = {
 	/* compression */
@@ -89,16 +90,19 @@ static const s_comp s_comps[] = {
 	{ SUB_JUDGMENT, "tradeoff_density", 1.5, 3,
 	  { 0, 0.3, 1 }, { 0, 50, 100 },
 	  "state the cost of the choice and what was ruled out" },
-	{ SUB_JUDGMENT, "hedge_density", 1.5, 4,
+	{ SUB_JUDGMENT, "hedge_density", 2, 4,
 	  { 0, 1, 2, 4 }, { 100, 70, 40, 0 },
 	  "commit instead of hedging" },
-	{ SUB_JUDGMENT, "activity_density", 1, 3,
+	{ SUB_JUDGMENT, "activity_density", 1.5, 3,
 	  { 0, 1, 2.5 }, { 100, 50, 0 },
 	  "report results and decisions, not activity" },
 	/* structure */
 	{ SUB_STRUCTURE, P_TEMPLATE, 2, 2,
 	  { 0, 1 }, { 0, 100 },
 	  "add the sections this kind of document expects" },
+	{ SUB_STRUCTURE, P_KIND_FINDINGS, 1.5, 4,
+	  { 0, 1, 3, 6 }, { 100, 80, 40, 0 },
+	  "complete what this kind of document needs (its kind findings)" },
 	{ SUB_STRUCTURE, P_BUDGET, 1, 3,
 	  { 0, 1, 1.5 }, { 100, 100, 0 },
 	  "cut the body to its page budget" },
@@ -146,6 +150,33 @@ const char *memo_subscore_name(size_t index)
 	return index < SUB_COUNT ? s_sub_names[index] : NULL;
 }
 
+/* The kind's checks that failed, for the whole document: findings of the
+ * kind rules (prfaq.*, narrative.*, coe.*) and structure.order, a warning
+ * or error counting 1 and an info 0.5. Missing required sections are
+ * template_coverage's (structure.missing-section, prfaq.external-faq,
+ * prfaq.internal-faq), so they are not counted twice. A rule turned off
+ * costs nothing. */
+static double s_kind_findings(const memo_report *r)
+{
+	static const char *const prefixes[] = { "prfaq.", "narrative.",
+		"coe." };
+	double n = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const memo_finding *f = &r->findings[i];
+		const char *id = f->rule_id;
+		bool kind = id && strcmp(id, "structure.order") == 0;
+		for (size_t k = 0; id && !kind && k < 3; k++)
+			kind = strncmp(id, prefixes[k],
+				strlen(prefixes[k])) == 0;
+		if (!kind || strcmp(id, "prfaq.external-faq") == 0 ||
+		    strcmp(id, "prfaq.internal-faq") == 0 ||
+		    f->severity == MEMO_SEVERITY_NONE)
+			continue;
+		n += f->severity == MEMO_SEVERITY_INFO ? 0.5 : 1.0;
+	}
+	return n;
+}
+
 /* Value of a component's metric for a scope. */
 static double s_metric(const memo_report *r, const memo_node *scope,
 	const char *id)
@@ -170,6 +201,8 @@ static double s_metric(const memo_report *r, const memo_node *scope,
 			memo_report_metric(r, scope, "bullet_share", &v);
 		return v;
 	}
+	if (strcmp(id, P_KIND_FINDINGS) == 0)
+		return doc ? s_kind_findings(r) : 0;
 	if (strcmp(id, P_VAGUE_CLAIMS) == 0) {
 		memo_report_metric(r, scope, "slogan_density", &v);
 		memo_report_metric(r, scope, "unsupported_booster_density", &w);
