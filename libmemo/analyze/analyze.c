@@ -367,6 +367,8 @@ static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 		size_t len;
 		const char *s = s_tok(c, j, &len);
 		bool by = j + 1 < t1 && s_tok_eq(c, j + 1, "by");
+		if (get && s_tok_eq(c, j, "started"))
+			continue; /* "getting started" is an idiom */
 		if (!by && memo__wl_has(MEMO__WL_ADJ_PARTICIPLE, s, len))
 			continue;
 		if ((rc = s_annotate(c, MEMO__K_PASSIVE, k, j, get ?
@@ -457,6 +459,14 @@ static int s_acronyms(s_ctx *c, size_t t0, size_t t1, int *count)
 				latin = false;
 		}
 		if (!latin || letters < 2 || len > 12)
+			continue;
+		/* a run of capitalised words is emphasis or a dateline
+		 * ("SAN FRANCISCO, Calif."), not an acronym */
+		if ((k > t0 && (c->tv.v[k - 1].flags & MEMO__TOKF_ALLCAPS) &&
+		     memo__token_is_word(&c->tv.v[k - 1])) ||
+		    (k + 1 < t1 && (c->tv.v[k + 1].flags & MEMO__TOKF_ALLCAPS) &&
+		     memo__token_is_word(&c->tv.v[k + 1]) &&
+		     c->tv.v[k + 1].kind != MEMO__TOK_NUMBER))
 			continue;
 		/* a plural "APIs" is the same acronym */
 		size_t base = len;
@@ -664,6 +674,10 @@ static bool s_would_future_in_past(const s_ctx *c, size_t t0, size_t t1,
 {
 	if (k1 != k0 || !s_tok_eq(c, k0, "would"))
 		return false;
+	/* a counterfactual about the past: "would have cost" */
+	if (k1 + 2 < t1 && s_tok_eq(c, k1 + 1, "have") &&
+	    c->tv.v[k1 + 2].kind == MEMO__TOK_WORD)
+		return true;
 	/* narration: "would later become", "would soon define", "would once
 	 * again lose", "would go on to", "would continue" */
 	static const char *const narr[] = { "again", "continue", "eventually",
@@ -876,13 +890,17 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
  * before the verb. */
 static bool s_has_owner(const s_ctx *c, size_t t0, size_t k0)
 {
+	/* After "to" the verb is an infinitive ("time to hire", "plan to
+	 * cut"): only an explicit owner word makes it a decision, not a
+	 * capitalised first word that may be any noun. */
+	bool infinitive = k0 > t0 && s_tok_eq(c, k0 - 1, "to");
 	for (size_t i = t0; i < k0; i++) {
 		const memo__token *t = &c->tv.v[i];
 		if (t->kind != MEMO__TOK_WORD && t->kind != MEMO__TOK_ACRONYM)
 			continue;
 		if (s_tok_is(c, i, MEMO__WL_OWNER))
 			return true;
-		if ((t->flags & MEMO__TOKF_CAPITAL) &&
+		if (!infinitive && (t->flags & MEMO__TOKF_CAPITAL) &&
 		    !s_tok_is(c, i, MEMO__WL_STARTER))
 			return true;
 	}
