@@ -300,6 +300,13 @@ int memo__kinds_faq_class(const char *norm)
 		s_has_word(norm, "q&a") || strstr(norm, "q & a") != NULL;
 	if (!faq)
 		return MEMO__FAQ_NONE;
+	/* "PR/FAQ: Quill", "Press release and FAQ": a title naming the
+	 * whole document, not its FAQ part */
+	if (strstr(norm, "pr/faq") || strstr(norm, "pr-faq") ||
+	    strstr(norm, "pr faq") || strstr(norm, "pr+faq") ||
+	    strstr(norm, "prfaq") || strstr(norm, "press release") ||
+	    strstr(norm, "working backwards"))
+		return MEMO__FAQ_NONE;
 	if (s_has_any(norm, s_internal_words))
 		return MEMO__FAQ_INTERNAL;
 	if (s_has_any(norm, s_external_words))
