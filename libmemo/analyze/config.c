@@ -100,7 +100,7 @@ static int s_key_index(const char *key, size_t *out)
 
 int memo_config_set_double(memo_config *cfg, const char *key, double value)
 {
-	size_t i;
+	size_t i = 0;
 	if (!cfg)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"memo_config_set_double: cfg is NULL");
@@ -124,7 +124,7 @@ int memo_config_set_int(memo_config *cfg, const char *key, int64_t value)
 int memo_config_get_double(const memo_config *cfg, const char *key,
 	double *out)
 {
-	size_t i;
+	size_t i = 0;
 	if (!cfg || !out)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"memo_config_get_double: NULL argument");
