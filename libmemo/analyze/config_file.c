@@ -43,6 +43,16 @@ static int s_fail(s_load *ld, int code, const char *fmt, const char *a,
 	return 0; /* stop: inih reports the first error line */
 }
 
+/* A setter failed with rc: out of memory stays MEMO_ENOMEM; anything
+ * else is the file's fault, reported with fmt. */
+static int s_fail_rc(s_load *ld, int rc, const char *fmt, const char *a,
+	const char *b)
+{
+	if (rc == MEMO_ENOMEM)
+		return s_fail(ld, MEMO_ENOMEM, "out of memory%s%s", NULL, NULL);
+	return s_fail(ld, MEMO_EINVALID, fmt, a, b);
+}
+
 static bool s_parse_number(const char *v, double *out)
 {
 	char *end;
@@ -118,8 +128,8 @@ static int s_lex_edit(s_load *ld, const char *w, void *arg)
 		memo_config_lexicon_add(ld->cfg, ctx[0], w) :
 		memo_config_lexicon_remove(ld->cfg, ctx[0], w);
 	if (rc)
-		return s_fail(ld, MEMO_EINVALID, "bad lexicon entry '%s' for "
-			"'%s'", w, ctx[0]);
+		return s_fail_rc(ld, rc, "bad lexicon entry '%s' for '%s'", w,
+			ctx[0]);
 	return 1;
 }
 
@@ -129,16 +139,22 @@ static int s_handler(void *user, const char *section, const char *name,
 	s_load *ld = user;
 	memo_config *cfg = ld->cfg;
 	double d;
+	int rc;
+	/* inih goes on after an error; the first one stays the thread's
+	 * error, so nothing more is done */
+	if (ld->rc != MEMO_OK)
+		return 0;
 	if (strcmp(section, "memo") == 0 || strcmp(section, "") == 0) {
-		if (memo_config_set_string(cfg, name, value) == MEMO_OK)
+		rc = memo_config_set_string(cfg, name, value);
+		if (rc == MEMO_OK)
 			return 1;
-		if (memo_error_code(memo_error_last()) == MEMO_EINVALID)
-			return s_fail(ld, MEMO_EINVALID, "bad value '%s' for "
-				"%s", value, name);
+		if (rc != MEMO_ENOTFOUND)
+			return s_fail_rc(ld, rc, "bad value '%s' for %s",
+				value, name);
 		if (!s_parse_number(value, &d))
 			return s_fail(ld, MEMO_EINVALID, "unknown key '%s' or "
 				"bad number '%s'", name, value);
-		int rc = memo_config_set_double(cfg, name, d);
+		rc = memo_config_set_double(cfg, name, d);
 		if (rc == MEMO_ENOTFOUND)
 			return s_fail(ld, MEMO_EINVALID, "unknown key '%s'%s",
 				name, NULL);
@@ -152,9 +168,9 @@ static int s_handler(void *user, const char *section, const char *name,
 		if (s_severity(value, &sev))
 			return s_fail(ld, MEMO_EINVALID, "bad severity '%s' for "
 				"%s (off, info, warning, error)", value, name);
-		if (memo_config_set_rule(cfg, name, sev))
-			return s_fail(ld, MEMO_EINVALID, "unknown rule '%s'%s",
-				name, NULL);
+		if ((rc = memo_config_set_rule(cfg, name, sev)) != MEMO_OK)
+			return s_fail_rc(ld, rc, "unknown rule '%s'%s", name,
+				NULL);
 		return 1;
 	}
 	if (strcmp(section, "score") == 0) {
@@ -167,9 +183,9 @@ static int s_handler(void *user, const char *section, const char *name,
 		return 1;
 	}
 	if (strcmp(section, "kinds") == 0) {
-		if (memo_config_set_kind_for(cfg, name, value))
-			return s_fail(ld, MEMO_EINVALID, "unknown kind '%s' for "
-				"'%s'", value, name);
+		if ((rc = memo_config_set_kind_for(cfg, name, value)) != 0)
+			return s_fail_rc(ld, rc, "unknown kind '%s' for '%s'",
+				value, name);
 		return 1;
 	}
 	if (strcmp(section, "spelling") == 0) {
@@ -177,9 +193,12 @@ static int s_handler(void *user, const char *section, const char *name,
 			return s_each(ld, value, s_add_word, NULL);
 		char key[128];
 		snprintf(key, sizeof key, "spelling.%s", name);
-		if (memo_config_set_string(cfg, key, value))
-			return s_fail(ld, MEMO_EINVALID, "unknown spelling "
-				"setting '%s'%s", name, NULL);
+		rc = memo_config_set_string(cfg, key, value);
+		if (rc == MEMO_ENOTFOUND && s_parse_number(value, &d))
+			rc = memo_config_set_double(cfg, key, d);
+		if (rc)
+			return s_fail_rc(ld, rc, "unknown spelling setting "
+				"or bad value '%s'%s", name, NULL);
 		return 1;
 	}
 	if (strncmp(section, "lexicon.", 8) == 0) {

@@ -218,7 +218,7 @@ static const char *const s_vocabulary[][2] = {
 	{ "mutex", "" }, { "namespace", "space" }, { "nullable", "" },
 	{ "offboard", "board" }, { "onboard", "board" },
 	{ "operationalize", "finalize" }, { "opex", "" }, { "org", "rev" },
-	{ "overfit", "fit" }, { "performant", "" }, { "plaintext", "text" },
+	{ "overfit", "fit" }, { "overfitting", "" }, { "performant", "" }, { "plaintext", "text" },
 	{ "prepend", "append" }, { "preprocess", "process" },
 	{ "preprocessor", "processor" }, { "productize", "finalize" },
 	{ "pushback", "" }, { "queryable", "" }, { "readme", "" },
@@ -232,7 +232,8 @@ static const char *const s_vocabulary[][2] = {
 	{ "tradeoff", "cliff" }, { "unicode", "" }, { "unmarshal", "marshal" },
 	{ "uplevel", "level" }, { "upsell", "sell" }, { "upskill", "kill" },
 	{ "upstream", "stream" }, { "uptime", "time" }, { "upvote", "vote" },
-	{ "walkthrough", "borough" }, { "webhook", "hook" },
+	{ "walkthrough", "" }, { "walkthroughs", "" },
+	{ "webhook", "hook" },
 	{ "wireframe", "frame" }, { "workstream", "stream" },
 };
 
@@ -798,7 +799,7 @@ typedef struct s_run {
 	size_t npend, cappend;
 	s_table words;              /* pending words (pool only) */
 	uint32_t *code;             /* [start, end) pairs: inline code */
-	size_t ncode, capcode;
+	size_t ncode, capcode, codeat;
 } s_run;
 
 /* Inline code of a Markdown text node, as ranges of its text. md4c drops
@@ -806,7 +807,7 @@ typedef struct s_run {
  * gap between spans is a code-span delimiter, and they alternate. */
 static int s_code_ranges(s_run *run, const memo_node *n)
 {
-	run->ncode = 0;
+	run->ncode = run->codeat = 0;
 	if (!(n->flags & MEMO_NODE_FLAG_HAS_CODE) ||
 	    run->r->doc->format != MEMO_FORMAT_MARKDOWN)
 		return MEMO_OK;
@@ -838,12 +839,13 @@ static int s_code_ranges(s_run *run, const memo_node *n)
 	return MEMO_OK;
 }
 
-static bool s_in_code(const s_run *run, uint32_t a, uint32_t b)
+/* Tokens come in text order, and so do the ranges: a cursor keeps this
+ * linear. */
+static bool s_in_code(s_run *run, uint32_t a, uint32_t b)
 {
-	for (size_t i = 0; i < run->ncode; i += 2)
-		if (a < run->code[i + 1] && b > run->code[i])
-			return true;
-	return false;
+	while (run->codeat < run->ncode && run->code[run->codeat + 1] <= a)
+		run->codeat += 2;
+	return run->codeat < run->ncode && b > run->code[run->codeat];
 }
 
 /* Is token k the first word of its sentence? */
@@ -1030,26 +1032,40 @@ static bool s_is_prefix(const char *w, size_t len)
 	return false;
 }
 
-/* Check one word or one part of a compound: text[a, b). */
-static int s_part(s_run *run, size_t a, size_t b, bool initial,
+/* Check one word or one part of a compound: text[a, b) of token k; first:
+ * the word or the compound's first part (which may start a sentence). */
+static int s_part(s_run *run, size_t a, size_t b, size_t k, bool first,
 	bool before_hyphen)
 {
 	const char *t = run->node->text;
-	int shape = s_shape(run, t, a, b);
-	if (shape == S_SKIP)
-		return MEMO_OK;
 	char w[4 * S_MAX_WORD + 8];
-	size_t len = s_normalize(t, a, b, w, sizeof w);
+	size_t len = b - a;
+	int shape = S_LOWER;
+	/* the common case: plain lower-case ASCII */
+	for (size_t i = a; i < b; i++)
+		if (t[i] < 'a' || t[i] > 'z') {
+			shape = -1;
+			break;
+		}
+	if (shape == S_LOWER && len >= 2 && len <= S_MAX_WORD) {
+		memcpy(w, t + a, len);
+		w[len] = '\0';
+	} else {
+		shape = s_shape(run, t, a, b);
+		if (shape == S_SKIP)
+			return MEMO_OK;
+		len = s_normalize(t, a, b, w, sizeof w);
+		if (len == 0)
+			return MEMO_OK;
+	}
 	bool known;
-	if (len == 0)
-		return MEMO_OK;
 	if (before_hyphen && run->sp->english && s_is_prefix(w, len))
 		return MEMO_OK;
 	int rc = s_known(run, w, len, &known);
 	if (rc || known)
 		return rc;
 	bool title = shape == S_TITLE;
-	if (title && run->para && !initial) {
+	if (title && run->para && !(first && s_initial(run, k))) {
 		/* a capitalised unknown word inside a sentence is a name */
 		uint32_t h = s_hash(w, len);
 		if (s_table_get(&run->names, w, len, h))
@@ -1072,6 +1088,11 @@ static int s_token(s_run *run, size_t k)
 		return MEMO_OK;
 	if (run->ncode && s_in_code(run, tok->start, tok->end))
 		return MEMO_OK;
+	/* part of a path or a repository name: src/grammar, org/repo#12 */
+	if ((a > 0 && (t[a - 1] == '/' || t[a - 1] == '\\')) ||
+	    (b < run->node->text_len && (t[b] == '/' || t[b] == '\\' ||
+	                                 t[b] == '#')))
+		return MEMO_OK;
 	/* quotes around the word, then a possessive: customer's, boss' */
 	while (a < b && s_is_apos(t, b, a, &n))
 		a += n;
@@ -1092,9 +1113,8 @@ static int s_token(s_run *run, size_t k)
 	}
 	if (a >= b)
 		return MEMO_OK;
-	bool initial = run->para ? s_initial(run, k) : true;
 	if (!(tok->flags & MEMO__TOKF_HYPHEN))
-		return s_part(run, a, b, initial, false);
+		return s_part(run, a, b, k, true, false);
 	/* A compound: the dictionary may know it whole (e-mail); else each
 	 * part is a word of its own. */
 	char w[4 * S_MAX_WORD + 8];
@@ -1112,7 +1132,7 @@ static int s_token(s_run *run, size_t k)
 			continue;
 		}
 		if (i > p) {
-			int rc = s_part(run, p, i, initial && p == a, i < b);
+			int rc = s_part(run, p, i, k, p == a, i < b);
 			if (rc)
 				return rc;
 		}
