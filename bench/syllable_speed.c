@@ -17,9 +17,15 @@
  *       token of CORPUS/md/ (as is and lower-cased), every prefix and
  *       suffix of those tokens (byte cuts, so also broken UTF-8), and two
  *       million generated words made of the counter's affixes, accents,
- *       apostrophes, hyphens, digits and random letters. Dump before and
- *       after a change to syllables.c and compare with cmp(1): the counter
- *       must give the same result for every word.
+ *       apostrophes, hyphens, digits and random letters. Bytes below 0x20
+ *       and the backslash are written as \xNN.
+ *   syllable_speed --recount IN OUT
+ *       Counts the words of a dump IN again and writes them as a dump
+ *       OUT, in the same order. To check a change to syllables.c: dump
+ *       with the old code, recount that dump with the new code, compare
+ *       the two files with cmp(1); every count must be the same. (The
+ *       word list comes from the tokenizer, which may change meanwhile:
+ *       --recount keeps it fixed.)
  *
  * CORPUS defaults to $MEMO_CORPUS, else ../shared/corpus. Times are CPU
  * time of the process. Not a test: timings depend on the machine.
@@ -386,6 +392,13 @@ static void s_lower_ascii(char *d, const char *s, size_t n)
 		d[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
 }
 
+static void s_wl_free(wlist *l)
+{
+	free(l->buf);
+	free(l->off);
+	memset(l, 0, sizeof *l);
+}
+
 static void s_put_word(FILE *f, const char *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -470,13 +483,72 @@ static int s_dump(const char *corpus, const char *out)
 		s_put_word(f, w, n);
 		fputc('\n', f);
 	}
-	fclose(f);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "syllable_speed: cannot write %s\n", out);
+		return 1;
+	}
 	fprintf(stderr, "gold entries %zu (distinct %zu), corpus tokens %zu "
 		"(distinct incl. lower case %zu), prefixes/suffixes %zu, "
 		"generated %zu; %zu distinct words written to %s\n",
 		ngold, after_gold, corp.n, after_corpus - after_gold,
 		after_cuts - after_corpus, set.words.n - after_cuts,
 		set.words.n, out);
+	s_wl_free(&set.words);
+	free(set.slot);
+	s_wl_free(&corp);
+	s_wl_free(&tmp);
+	s_wl_free(&gen);
+	return 0;
+}
+
+/* Recount the words of dump in (see s_put_word for the escapes). */
+static int s_recount(const char *in, const char *out)
+{
+	size_t len;
+	char *d = s_read(in, &len);
+	if (!d) {
+		fprintf(stderr, "syllable_speed: cannot read %s\n", in);
+		return 1;
+	}
+	FILE *f = fopen(out, "wb");
+	if (!f) {
+		free(d);
+		fprintf(stderr, "syllable_speed: cannot write %s\n", out);
+		return 1;
+	}
+	char *w = s_xrealloc(NULL, len + 1);
+	size_t i = 0, nwords = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && d[e] != '\n')
+			e++;
+		size_t t = i;
+		while (t < e && d[t] != '\t')
+			t++;
+		size_t n = 0;
+		for (size_t j = t + 1; j < e; j++) {
+			unsigned v;
+			if (d[j] == '\\' && j + 3 < e && d[j + 1] == 'x' &&
+			    sscanf(d + j + 2, "%2x", &v) == 1) {
+				w[n++] = (char)v;
+				j += 3;
+			} else {
+				w[n++] = d[j];
+			}
+		}
+		fprintf(f, "%u\t", (unsigned)memo__syllables(w, n));
+		s_put_word(f, w, n);
+		fputc('\n', f);
+		nwords++;
+		i = e + 1;
+	}
+	free(w);
+	free(d);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "syllable_speed: cannot write %s\n", out);
+		return 1;
+	}
+	fprintf(stderr, "%zu words recounted into %s\n", nwords, out);
 	return 0;
 }
 
@@ -518,7 +590,7 @@ int main(int argc, char **argv)
 {
 	int rounds = 5;
 	const char *corpus = getenv("MEMO_CORPUS");
-	const char *dump = NULL, *tokens = NULL;
+	const char *dump = NULL, *tokens = NULL, *recount = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
 			rounds = atoi(argv[++i]);
@@ -530,14 +602,20 @@ int main(int argc, char **argv)
 			dump = argv[++i];
 		} else if (strcmp(argv[i], "--tokens") == 0 && i + 1 < argc) {
 			tokens = argv[++i];
+		} else if (strcmp(argv[i], "--recount") == 0 && i + 2 < argc) {
+			recount = argv[++i];
+			dump = argv[++i];
 		} else {
 			fprintf(stderr, "usage: syllable_speed [-r ROUNDS] "
-				"[-c CORPUS] [--dump OUT | --tokens OUT]\n");
+				"[-c CORPUS] [--dump OUT | --tokens OUT | "
+				"--recount IN OUT]\n");
 			return 2;
 		}
 	}
 	if (!corpus)
 		corpus = "../shared/corpus";
+	if (recount)
+		return s_recount(recount, dump);
 	if (dump)
 		return s_dump(corpus, dump);
 
@@ -552,29 +630,31 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		s_wl_add(&common, words[i], strlen(words[i]));
 	s_corpus_words(corpus, &corp);
+	int rc = 0;
 	if (tokens) {
 		FILE *f = fopen(tokens, "wb");
-		if (!f)
-			return 1;
-		for (size_t i = 0; i < corp.n; i++) {
+		for (size_t i = 0; f && i < corp.n; i++) {
 			size_t n;
 			const char *w = s_wl_get(&corp, i, &n);
 			s_put_word(f, w, n);
 			fputc('\n', f);
 		}
-		return fclose(f) == 0 ? 0 : 1;
-	}
-	if (s_tsv_words(corpus, "syllables_cmudict.tsv", &cmu) != 0 ||
-	    corp.n == 0) {
+		rc = f && fclose(f) == 0 ? 0 : 1;
+	} else if (s_tsv_words(corpus, "syllables_cmudict.tsv", &cmu) != 0 ||
+		   corp.n == 0) {
 		fprintf(stderr, "syllable_speed: corpus not found in %s\n",
 			corpus);
-		return 1;
+		rc = 1;
+	} else {
+		printf("common   %8.1f ns/word  (1000000 calls, %zu words)\n",
+			s_time(&common, 1000000, rounds), common.n);
+		printf("corpus   %8.1f ns/word  (%zu tokens, in order)\n",
+			s_time(&corp, corp.n, rounds), corp.n);
+		printf("cmudict  %8.1f ns/word  (%zu words)\n",
+			s_time(&cmu, cmu.n, rounds), cmu.n);
 	}
-	printf("common   %8.1f ns/word  (1000000 calls, %zu words)\n",
-		s_time(&common, 1000000, rounds), common.n);
-	printf("corpus   %8.1f ns/word  (%zu tokens, in order)\n",
-		s_time(&corp, corp.n, rounds), corp.n);
-	printf("cmudict  %8.1f ns/word  (%zu words)\n",
-		s_time(&cmu, cmu.n, rounds), cmu.n);
-	return 0;
+	s_wl_free(&common);
+	s_wl_free(&corp);
+	s_wl_free(&cmu);
+	return rc;
 }

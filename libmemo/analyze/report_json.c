@@ -9,7 +9,10 @@
 #include "analyze.h"
 
 #define REPORT_SCHEMA "libmemo.report/1"
-#define KNOWN_JSON_FLAGS (MEMO_JSON_SENTENCES | MEMO_JSON_PARAGRAPHS)
+/* MEMO_JSON_NO_FINDINGS is public and accepted: this JSON holds no
+ * findings, so there is nothing to leave out. */
+#define KNOWN_JSON_FLAGS (MEMO_JSON_SENTENCES | MEMO_JSON_PARAGRAPHS | \
+	MEMO_JSON_NO_FINDINGS)
 
 static json_t *s_pos(const memo_document *doc, uint64_t off)
 {
@@ -51,6 +54,10 @@ static int s_part_metric(const memo_report *r, const void *part,
 		out);
 }
 
+/* A metric that could not be computed for lack of memory must not
+ * vanish from the output: memo_report_to_json() then fails. */
+static _Thread_local bool s_oom;
+
 static json_t *s_metrics(const memo_report *r, s_metric_fn fn,
 	const void *arg)
 {
@@ -58,8 +65,11 @@ static json_t *s_metrics(const memo_report *r, s_metric_fn fn,
 	for (size_t i = 0; o && i < memo_metric_count(); i++) {
 		double v = 0;
 		const char *id = memo_metric_id(i);
-		if (fn(r, arg, id, &v) == MEMO_OK)
+		int rc = fn(r, arg, id, &v);
+		if (rc == MEMO_OK)
 			json_object_set_new(o, id, s_number(v));
+		else if (rc == MEMO_ENOMEM)
+			s_oom = true;
 	}
 	return o;
 }
@@ -147,6 +157,7 @@ int memo_report_to_json(const memo_report *r, uint32_t flags, char **out,
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"memo_report_to_json: NULL report or unknown flags");
 	const memo_document *doc = r->doc;
+	s_oom = false;
 	json_t *root = json_object();
 	json_t *sections = json_array();
 	for (const memo_node *c = doc->root->first; c; c = c->next)
@@ -174,7 +185,8 @@ int memo_report_to_json(const memo_report *r, uint32_t flags, char **out,
 	if (flags & MEMO_JSON_SENTENCES)
 		json_object_set_new(root, "sentences", s_sentences(r));
 
-	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = s_oom ? NULL :
+		json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	if (!s)
 		return memo__error_oom();

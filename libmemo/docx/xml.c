@@ -313,6 +313,10 @@ static int s_fail(memo__dx_xml *x)
 	                strstr(x->xerr_msg, "amplification"))) {
 		code = MEMO_ELIMIT;
 		what = "XML limit";
+	} else if (x->xerr && x->xerr_code == XML_ERR_NO_MEMORY) {
+		/* libxml2 ran out of memory: not the part's fault */
+		code = MEMO_ENOMEM;
+		what = "out of memory";
 	}
 	pkg->err = memo__error_set(code, pkg->file, x->part, (uint32_t)line,
 		(uint32_t)col, "%s: %s", what,

@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "md/footnotes.h"
 #include "md/input.h"
 
 #define NONE UINT64_MAX
@@ -77,8 +78,33 @@ typedef struct s_md {
 	/* an over-indented fence md4c took for a code block (see
 	 * s_fence_misread), or NONE */
 	uint64_t misread;
-	bool check_fences;
+	bool check_fences; /* md4c may be run again (rounds are left) */
 	uint64_t span_lo;  /* lowest span offset of the open text node */
+	/* images: their alt text is not prose */
+	int img_depth;     /* md4c's image span nesting */
+	size_t nimages;
+	uint64_t img_from; /* the cursor when the current image began */
+	uint64_t img_at;   /* its "![", or NONE while not found */
+	uint64_t img_start, img_end;  /* the first image, for the warning */
+	/* ranges that are not text (footnote references and markers),
+	 * sorted */
+	const memo__md_range *hide;
+	size_t nhide;
+	/* parsing a footnote definition (see s_notes) */
+	bool note;
+	int md_depth;      /* md4c's block nesting in a note */
+	/* md4c's stale list item (see s_li_check) */
+	bool li_pending;
+	bool li_self;      /* the item's last block ends without a blank */
+	uint64_t li_end;
+	const memo_node *li_item;  /* the item (closed, still in the arena) */
+	bool last_self;    /* the last leaf block ended without a blank */
+	uint64_t fix_from, fix_to;  /* line breaks to merge, or NONE */
+	/* strikethrough that GitHub would not make (see s_del_check) */
+	int del_depth;
+	uint64_t del_open;  /* the cursor when the span opened */
+	uint64_t *delfix;   /* tilde runs to hide from md4c: start, length */
+	size_t ndelfix, capdelfix;
 } s_md;
 
 static inline bool s_blank(char c)
@@ -262,6 +288,15 @@ static void s_fix_start(s_md *s, uint64_t v)
 static inline memo_node *s_top(s_md *s)
 {
 	return s->b.stack[s->b.depth - 1].node;
+}
+
+/* Is a quote open? */
+static bool s_in_quote(const s_md *s)
+{
+	for (size_t i = s->b.depth; i-- > 1;)
+		if (s->b.stack[i].node->type == MEMO_NODE_QUOTE)
+			return true;
+	return false;
 }
 
 static int s_fail(s_md *s, int rc)
@@ -493,17 +528,46 @@ static int s_close_text(s_md *s)
 
 	if (n->type == MEMO_NODE_HEADING) {
 		if (!s->tstarted) {
-			/* An empty ATX heading ("#"): find its marker. */
-			uint64_t p = s->floor;
-			while (p < s->len && t[p] != '#')
-				p++;
-			if (p < s->len) {
-				s_fix_start(s, p);
-				uint64_t e = s_line_end(s, p);
-				end = s_trim_back(s, e, p);
-			} else {
+			/* A heading with no text: "#", or markup only (an
+			 * image, an empty link). It starts at its marker (ATX)
+			 * or at its first line's content, or at an image
+			 * (s->first); a setext one runs through its
+			 * underline. */
+			uint64_t q = s->first;
+			if (q == NONE) {
+				q = s->floor;
+				while (q < s->len && (s_blank(t[q]) || s_eol(t[q]) ||
+				                      t[q] == '>'))
+					q++;
+			}
+			uint64_t atx = q < s->len ? s_atx_marker(s, q) : NONE;
+			if (q >= s->len) {
 				s_fix_start(s, s->floor);
 				end = s->floor;
+			} else if (atx != NONE && atx >= s->floor) {
+				s_fix_start(s, atx);
+				end = s_trim_back(s, s_line_end(s, atx), atx);
+			} else {
+				s_fix_start(s, q);
+				uint64_t e = s_line_end(s, q);
+				end = s_trim_back(s, e, q);
+				while (e < s->len) {
+					uint64_t nx = e + s_eol_len(s, e), r = nx;
+					e = s_line_end(s, nx);
+					while (r < e && (s_blank(t[r]) || t[r] == '>'))
+						r++;
+					if (r == e)
+						break;  /* a blank line: no underline */
+					char u = t[r];
+					uint64_t k = r;
+					while (k < e && t[k] == u)
+						k++;
+					if ((u == '=' || u == '-') &&
+					    s_trim_back(s, e, k) == k) {
+						end = k;
+						break;
+					}
+				}
 			}
 		} else if (s->tatx) {
 			uint64_t e = s_line_end(s, s->last);
@@ -816,6 +880,306 @@ static int s_comments(s_md *s, uint64_t from, uint64_t to, uint64_t limit)
 	return 0;
 }
 
+/* ---- text that is not prose ---------------------------------------- */
+
+/* Index of the first hidden range that ends after off. */
+static size_t s_hide_first(const s_md *s, uint64_t off)
+{
+	size_t lo = 0, hi = s->nhide;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->hide[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Consume source text that gives no text: the cursor moves over it, and
+ * an open text node's range too. */
+static void s_consume(s_md *s, uint64_t end)
+{
+	if (s->topen && s->tstarted && end > s->last)
+		s->last = end;
+	s->pos = s_max(s->pos, end);
+}
+
+/* A verbatim piece of prose: its hidden parts (footnote references and
+ * markers) leave no text and no span. */
+static int s_prose(s_md *s, uint64_t off, uint64_t n)
+{
+	if (s->nhide == 0)
+		return s_verbatim(s, off, n);
+	uint64_t end = off + n, p = off;
+	for (size_t i = s_hide_first(s, off);
+	     i < s->nhide && s->hide[i].start < end; i++) {
+		const memo__md_range *r = &s->hide[i];
+		if (r->start > p && s_verbatim(s, p, r->start - p))
+			return 1;
+		if (r->end > p)
+			p = r->end;
+	}
+	if (p < end)
+		return s_verbatim(s, p, end - p);
+	s_consume(s, end);
+	return 0;
+}
+
+/* Is [off, off + n) hidden as a whole? */
+static bool s_hidden(const s_md *s, uint64_t off, uint64_t n)
+{
+	size_t i = s_hide_first(s, off);
+	return i < s->nhide && s->hide[i].start <= off &&
+	       s->hide[i].end >= off + n;
+}
+
+/* A line break that md4c reports before any text of its block (after an
+ * image, say): no text, the cursor moves past the line end. */
+static void s_skip_break(s_md *s)
+{
+	uint64_t e = s_line_end(s, s->pos);
+	s->pos = e + s_eol_len(s, e);
+}
+
+/* ---- images -------------------------------------------------------- */
+
+/* An image's alt text is not prose: md4c's image span gives no text. The
+ * image's source ("![alt](dest)" or "![alt][ref]") is found from the
+ * cursor when the span opens, and from its first alt text piece. */
+static void s_image_piece(s_md *s, uint64_t off)
+{
+	if (s->img_at != NONE)
+		return;
+	for (uint64_t p = off; p >= s->img_from + 2; p--) {
+		if (s->t[p - 2] == '!' && s->t[p - 1] == '[') {
+			s->img_at = p - 2;
+			return;
+		}
+	}
+}
+
+static void s_image_end(s_md *s)
+{
+	const char *t = s->t;
+	uint64_t at = s->img_at;
+	if (at == NONE) {
+		for (uint64_t p = s->img_from; p + 1 < s->len; p++) {
+			if (t[p] == '!' && t[p + 1] == '[') {
+				at = p;
+				break;
+			}
+		}
+		if (at == NONE)
+			return;
+	}
+	uint64_t end = s_skip_group(s, at + 1);
+	if (end == NONE) {
+		end = at + 2;
+	} else if (end < s->len && (t[end] == '(' || t[end] == '[')) {
+		uint64_t e2 = s_skip_group(s, end);
+		if (e2 != NONE)
+			end = e2;
+	}
+	if (s->img_start == NONE) {
+		s->img_start = at;
+		s->img_end = end;
+	}
+	/* The image is part of its block's range: it starts the block when
+	 * no text came before it. */
+	if (s->topen && s->tstarted)
+		s_consume(s, end);
+	else if (s->first == NONE || at < s->first)
+		s->first = at;
+	s->pos = s_max(s->pos, end);
+}
+
+/* ---- md4c's stale list item ---------------------------------------- */
+
+/*
+ * md4c 0.4.8 decides that a list item "starts with two blank lines" (and
+ * so must end at the next line) by reading the last MD_BLOCK header of
+ * its block buffer at `n_block_bytes - sizeof(MD_BLOCK)`; after a block
+ * with lines those bytes are the last line's offsets, not a header, and
+ * when their low byte happens to be MD_BLOCK_LI (4) a blank line inside a
+ * list item ends the item: the rest of the item becomes top-level text or
+ * code. It happens on a blank line that md4c sees while no block is open:
+ * the second blank line after a paragraph, or the first after a closing
+ * fence or a heading. Which offsets trigger it is chance (1 in 256).
+ *
+ * When an item with content closed and the next block starts on a line
+ * indented at least to the item's content column after blank lines
+ * (CommonMark keeps such a line in the item), md4c is run again on a
+ * copy where those blank lines are merged: into one blank line after a
+ * paragraph, into the fence or heading line otherwise (no blank line is
+ * needed after them). Merging blank lines changes no structure outside
+ * code, and the line ends md4c no longer sees are still in the text.
+ */
+static uint64_t s_md_line_end(const s_md *s, uint64_t off)
+{
+	while (off < s->len && !s_eol(s->md[off]))
+		off++;
+	return off;
+}
+
+static uint64_t s_md_next_line(const s_md *s, uint64_t e)
+{
+	if (e < s->len && s->md[e] == '\r') {
+		e++;
+		if (e < s->len && s->md[e] == '\n')
+			e++;
+	} else if (e < s->len && s->md[e] == '\n') {
+		e++;
+	}
+	return e;
+}
+
+static int s_li_check(s_md *s)
+{
+	s->li_pending = false;
+	const char *m = s->md;
+	uint64_t lc = s_md_line_end(s, s->li_end);
+	uint64_t p = s_md_next_line(s, lc), first = p, last = NONE;
+	size_t nblank = 0;
+	while (p < s->len) {
+		uint64_t e = s_md_line_end(s, p), q = p;
+		while (q < e && s_blank(m[q]))
+			q++;
+		if (q < e)
+			break;
+		nblank++;
+		last = p;
+		p = s_md_next_line(s, e);
+	}
+	if (nblank == 0 || p >= s->len)
+		return 0;
+	uint64_t q = p;
+	while (q < s->len && s_blank(m[q]))
+		q++;
+	if (s_col(s, q) < s_content_col(s, s->li_item))
+		return 0;
+	uint64_t from = s->li_self ? lc : first, to = last;
+	if (!s->li_self && nblank < 2)
+		return 0;
+	for (uint64_t i = from; i < to; i++)
+		if (!s_blank(s->t[i]) && !s_eol(s->t[i]))
+			return 0;  /* a hidden footnote: leave it */
+	s->fix_from = from;
+	s->fix_to = to;
+	return 1;  /* stop md4c: it runs again on the fixed copy */
+}
+
+/* ---- strikethrough ------------------------------------------------- */
+
+/*
+ * md4c 0.4.8 lets a run of one or two tildes open a strikethrough when no
+ * white space follows it and close one when no white space precedes it.
+ * GitHub uses the flanking rules of emphasis: "about (~1 KB) rather than
+ * (~2 KB)" strikes "1 KB) rather than (" in md4c, nothing on GitHub, and
+ * the two tildes are lost from the text. When md4c reports a
+ * strikethrough whose opening run is not left-flanking or whose closing
+ * run is not right-flanking, both runs are hidden from md4c (as '%') and
+ * md4c runs again: the tildes stay in the text, taken from the document.
+ */
+
+/* The code point before p (0 at a line start: white space). */
+static uint32_t s_cp_before(const s_md *s, uint64_t p)
+{
+	if (p == 0 || s_eol(s->t[p - 1]))
+		return 0;
+	uint64_t q = p - 1;
+	while (q > 0 && p - q < 4 && ((unsigned char)s->t[q] & 0xC0) == 0x80)
+		q--;
+	uint32_t cp;
+	if (memo__utf8_decode((const unsigned char *)s->t + q,
+	                      (size_t)(p - q), &cp) != p - q)
+		return 'a';
+	return cp;
+}
+
+/* The code point at p (0 at a line end: white space). */
+static uint32_t s_cp_at(const s_md *s, uint64_t p)
+{
+	if (p >= s->len || s_eol(s->t[p]))
+		return 0;
+	uint32_t cp;
+	if (!memo__utf8_decode((const unsigned char *)s->t + p,
+	                       (size_t)(s->len - p), &cp))
+		return 'a';
+	return cp;
+}
+
+static bool s_uspace(uint32_t c)
+{
+	return c == 0 || c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
+	       c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+	       c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool s_upunct(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+		       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+	return (c >= 0xA1 && c <= 0xBF && c != 0xAA && c != 0xB2 &&
+	        c != 0xB3 && c != 0xB5 && c != 0xB9 && c != 0xBA) ||
+	       c == 0xD7 || c == 0xF7 || (c >= 0x2010 && c <= 0x2027) ||
+	       (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x3003) ||
+	       (c >= 0x3008 && c <= 0x3011);
+}
+
+/* The run of tildes at or after from (at most 64 bytes on), or NONE. */
+static uint64_t s_tilde_run(const s_md *s, uint64_t from, uint64_t *n)
+{
+	for (uint64_t p = from; p < s->len && p < from + 64; p++) {
+		if (s->t[p] == '~') {
+			uint64_t q = p;
+			while (q < s->len && s->t[q] == '~')
+				q++;
+			*n = q - p;
+			return p;
+		}
+	}
+	return NONE;
+}
+
+static int s_del_push(s_md *s, uint64_t at, uint64_t n)
+{
+	if (s->ndelfix + 2 > s->capdelfix) {
+		size_t c = s->capdelfix ? s->capdelfix * 2 : 16;
+		uint64_t *v = memo__realloc(s->delfix, c * sizeof *v);
+		if (!v)
+			return s_fail(s, memo__error_oom());
+		s->delfix = v;
+		s->capdelfix = c;
+	}
+	s->delfix[s->ndelfix++] = at;
+	s->delfix[s->ndelfix++] = n;
+	return 0;
+}
+
+/* A strikethrough span closes: would GitHub have made it? */
+static int s_del_check(s_md *s)
+{
+	uint64_t no, nc;
+	uint64_t o = s_tilde_run(s, s->del_open, &no);
+	uint64_t c = o == NONE ? NONE : s_tilde_run(s, s_max(s->pos, o + no),
+		&nc);
+	if (o == NONE || c == NONE || no > 2 || nc != no)
+		return 0;  /* not found as expected: md4c's reading stands */
+	uint32_t ob = s_cp_before(s, o), oa = s_cp_at(s, o + no);
+	uint32_t cb = s_cp_before(s, c), ca = s_cp_at(s, c + nc);
+	bool left = !s_uspace(oa) &&
+		(!s_upunct(oa) || s_uspace(ob) || s_upunct(ob));
+	bool right = !s_uspace(cb) &&
+		(!s_upunct(cb) || s_uspace(ca) || s_upunct(ca));
+	if (left && right)
+		return 0;
+	if (s_del_push(s, o, no) || s_del_push(s, c, nc))
+		return 1;
+	return 0;
+}
+
 /* ---- md4c callbacks ------------------------------------------------ */
 
 static int s_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
@@ -823,8 +1187,21 @@ static int s_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	s_md *s = ud;
 	memo_node *n;
 
+	if (s->li_pending) {
+		if (type == MD_BLOCK_LI)
+			s->li_pending = false;  /* the next item: no loss */
+		else if (s_li_check(s))
+			return 1;
+	}
 	if (s_close_text(s))
 		return 1;
+	if (s->note && ++s->md_depth == 2 && type == MD_BLOCK_QUOTE) {
+		/* the quote that holds a footnote's content (see
+		 * memo__md_fn_view): no node of its own */
+		s->first = NONE;
+		s->floor = s->pos;
+		return 0;
+	}
 	s->first = NONE;
 	s->floor = s->pos;
 	switch (type) {
@@ -905,18 +1282,31 @@ static int s_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	s_md *s = ud;
 	(void)detail;
 
+	if (s->note && s->md_depth-- == 2 && type == MD_BLOCK_QUOTE) {
+		if (s_close_text(s))
+			return 1;
+		s->first = NONE;
+		s->floor = s->pos;
+		return 0;
+	}
 	switch (type) {
 	case MD_BLOCK_P:
 	case MD_BLOCK_H:
 		if (s_close_text(s))
 			return 1;
 		s->ctx = S_NONE;
+		s->last_self = type == MD_BLOCK_H;
+		break;
+	case MD_BLOCK_HR:
+		s->last_self = true;
 		break;
 	case MD_BLOCK_CODE:
+		s->last_self = s->fence != 0;
 		if (s_leave_code(s))
 			return 1;
 		break;
 	case MD_BLOCK_HTML:
+		s->last_self = false;
 		s->ctx = S_NONE;
 		if (s->html_start != NONE) {
 			if (s_comments(s, s->html_start, s->html_end,
@@ -946,11 +1336,28 @@ static int s_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		if (s_close(s, 0))
 			return 1;
 		break;
+	case MD_BLOCK_LI: {
+		if (s_close_text(s))
+			return 1;
+		memo_node *item = s_top(s);
+		bool watch = s->check_fences && !s->note && item->first &&
+			s->known >= s->b.depth && !s_in_quote(s);
+		if (s_close(s, 0))
+			return 1;
+		if (watch) {
+			s->li_pending = true;
+			s->li_end = item->end;
+			s->li_item = item;
+			s->li_self = s->last_self;
+		}
+		break;
+	}
+	case MD_BLOCK_TABLE:
+		s->last_self = false;
+		/* fall through */
 	case MD_BLOCK_QUOTE:
 	case MD_BLOCK_UL:
 	case MD_BLOCK_OL:
-	case MD_BLOCK_LI:
-	case MD_BLOCK_TABLE:
 		if (s_close_text(s) || s_close(s, 0))
 			return 1;
 		break;
@@ -985,17 +1392,27 @@ static int s_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 static int s_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
-	(void)type;
+	s_md *s = ud;
 	(void)detail;
-	(void)ud;
+	if (type == MD_SPAN_IMG && s->img_depth++ == 0) {
+		s->nimages++;
+		s->img_from = s->pos;
+		s->img_at = NONE;
+	}
+	if (type == MD_SPAN_DEL && s->del_depth++ == 0)
+		s->del_open = s->pos;
 	return 0;
 }
 
 static int s_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 {
-	(void)type;
+	s_md *s = ud;
 	(void)detail;
-	(void)ud;
+	if (type == MD_SPAN_IMG && s->img_depth > 0 && --s->img_depth == 0)
+		s_image_end(s);
+	if (type == MD_SPAN_DEL && s->del_depth > 0 && --s->del_depth == 0 &&
+	    s->check_fences && !s->note)
+		return s_del_check(s);
 	return 0;
 }
 
@@ -1008,6 +1425,8 @@ static int s_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
 
 	if (size == 0)
 		return 0;
+	if (s->li_pending && s_li_check(s))
+		return 1;
 	/* md4c may read a patched copy; the text always comes from the
 	 * document text, at the same offset. */
 	if (inbuf)
@@ -1028,12 +1447,33 @@ static int s_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
 			return 1;
 	}
 
+	if (s->img_depth > 0) {
+		/* an image's alt text */
+		if (inbuf) {
+			s_image_piece(s, off);
+			s->pos = s_max(s->pos, off + size);
+		} else if (type != MD_TEXT_NULLCHAR &&
+		           type != MD_TEXT_ENTITY) {
+			s_skip_break(s);
+		}
+		return 0;
+	}
+	if ((type == MD_TEXT_SOFTBR || type == MD_TEXT_BR ||
+	     (!inbuf && type != MD_TEXT_NULLCHAR && type != MD_TEXT_HTML)) &&
+	    !(s->topen && s->tstarted)) {
+		/* no text yet: a line break means nothing */
+		s_skip_break(s);
+		return 0;
+	}
+
 	switch (type) {
 	case MD_TEXT_NORMAL:
 	case MD_TEXT_CODE:
 	case MD_TEXT_LATEXMATH:
 		if (!inbuf)  /* a line break inside a code span */
 			return s_break(s, " ", 1, false);
+		if (type == MD_TEXT_NORMAL)
+			return s_prose(s, off, size);
 		if (s_verbatim(s, off, size))
 			return 1;
 		if (type == MD_TEXT_CODE)
@@ -1046,6 +1486,10 @@ static int s_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
 		return s_break(s, "\n", 1, true);
 	case MD_TEXT_ENTITY: {
 		char buf[8];
+		if (inbuf && s->nhide && s_hidden(s, off, size)) {
+			s_consume(s, off + size);
+			return 0;
+		}
 		size_t n = inbuf ? s_entity_decode(text, size, buf) : 0;
 		if (n == 0)  /* unknown name: the text stays as written */
 			return inbuf ? s_verbatim(s, off, size) :
@@ -1058,11 +1502,17 @@ static int s_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
 	}
 	case MD_TEXT_NULLCHAR: {
 		/* The NUL is the first one after the cursor: on the same
-		 * line when the text has begun. */
-		uint64_t to = s->topen && s->tstarted ?
-			s_line_end(s, s->pos) : s->len;
+		 * line when the text has begun. Find it first, then look for
+		 * a line break before it: looking for the line's end first
+		 * made a long line of NULs quadratic. */
 		const char *z = memchr(s->t + s->pos, '\0',
-			(size_t)(to - s->pos));
+			(size_t)(s->len - s->pos));
+		if (z && s->topen && s->tstarted)
+			for (const char *q = s->t + s->pos; q < z; q++)
+				if (s_eol(*q)) {
+					z = NULL;
+					break;
+				}
 		uint64_t at = z ? (uint64_t)(z - s->t) : s->pos;
 		if (s_place(s, at))
 			return 1;
@@ -1224,6 +1674,8 @@ static int s_patch(s_md *s, char **copy, uint64_t p, char c)
  *     underline, and keeps a tab after "#" in a heading's text;
  *     CommonMark takes spaces or tabs. Those tabs become spaces.
  */
+static int s_table_patches(s_md *s, char **copy);
+
 static int s_static_patches(s_md *s, char **copy)
 {
 	static const char *const type1[] = { "pre", "script", "style",
@@ -1281,13 +1733,365 @@ static int s_static_patches(s_md *s, char **copy)
 			break;
 		p = memchr(p + 1, '\t', (size_t)(len - o - 1));
 	}
+	return s_table_patches(s, copy);
+}
+
+/*
+ * (3) md4c takes a table's delimiter row only when each of its cells has
+ *     three characters or more (`---`, `:-:`); GitHub takes one (`|-|-|`,
+ *     `| -- | -- |`), and a table written so became a paragraph of pipes.
+ *     When the row's own bytes are enough, it is rewritten as
+ *     `---|---|...` (alignment colons do not matter here), provided that
+ *     its header row has as many cells (GitHub requires it) and starts a
+ *     paragraph (md4c requires it: after a blank line or an ATX heading).
+ *     No text comes from a delimiter row, in a table or in code.
+ */
+
+/* End of the container prefix (blanks and '>') of the line [p, e); the
+ * count of '>' in *quotes. */
+static uint64_t s_prefix(const char *t, uint64_t p, uint64_t e,
+	size_t *quotes)
+{
+	*quotes = 0;
+	while (p < e && (s_blank(t[p]) || t[p] == '>'))
+		*quotes += t[p++] == '>';
+	return p;
+}
+
+/* Is [q, e) an ATX heading line? */
+static bool s_atx_line(const char *t, uint64_t q, uint64_t e)
+{
+	uint64_t r = q;
+	while (r < e && t[r] == '#')
+		r++;
+	return r > q && r - q <= 6 && (r == e || s_blank(t[r]));
+}
+
+/* A delimiter row at [q, e): its cell count (0 if it is none) and whether
+ * a cell is shorter than md4c wants. */
+static size_t s_delim_row(const char *t, uint64_t q, uint64_t e, bool *short_)
+{
+	uint64_t r = q;
+	size_t n = 0;
+	bool pipe = false;
+	*short_ = false;
+	if (r < e && t[r] == '|') {
+		pipe = true;
+		r++;
+	}
+	for (;;) {
+		while (r < e && s_blank(t[r]))
+			r++;
+		if (r >= e)
+			break;
+		uint64_t c0 = r;
+		if (t[r] == ':')
+			r++;
+		uint64_t h0 = r;
+		while (r < e && t[r] == '-')
+			r++;
+		if (r == h0)
+			return 0;
+		if (r < e && t[r] == ':')
+			r++;
+		if (r - c0 < 3)
+			*short_ = true;
+		n++;
+		while (r < e && s_blank(t[r]))
+			r++;
+		if (r >= e)
+			break;
+		if (t[r] != '|')
+			return 0;
+		pipe = true;
+		r++;
+	}
+	return pipe ? n : 0;
+}
+
+/* The cell count of a header row at [q, e) (0 if it has no pipe or
+ * starts another block). */
+static size_t s_header_row(const char *t, uint64_t q, uint64_t e)
+{
+	while (e > q && s_blank(t[e - 1]))
+		e--;
+	if (q >= e)
+		return 0;
+	char c = t[q];
+	if (c == '#' || c == '>' || c == '<' || c == '`' || c == '~' ||
+	    c == '=')
+		return 0;
+	if ((c == '-' || c == '*' || c == '+') && q + 1 < e &&
+	    s_blank(t[q + 1]))
+		return 0;
+	uint64_t d = q;
+	while (d < e && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d > q && d + 1 < e && (t[d] == '.' || t[d] == ')') &&
+	    s_blank(t[d + 1]))
+		return 0;
+	uint64_t p = q;
+	bool any = false;
+	if (t[p] == '|') {
+		p++;
+		any = true;
+	}
+	if (e > p && t[e - 1] == '|' && !(e - 1 > p && t[e - 2] == '\\')) {
+		e--;
+		any = true;
+	}
+	size_t pipes = 0;
+	for (uint64_t i = p; i < e; i++) {
+		if (t[i] == '\\')
+			i++;
+		else if (t[i] == '|')
+			pipes++;
+	}
+	return any || pipes ? pipes + 1 : 0;
+}
+
+static int s_table_patches(s_md *s, char **copy)
+{
+	const char *t = s->t;
+	uint64_t len = s->len, done = 0;
+	/* a delimiter row has a pipe: look at the lines that have one */
+	for (const char *h = memchr(t, '|', (size_t)len); h;) {
+		uint64_t o = (uint64_t)(h - t);
+		uint64_t ls = o, le = s_line_end(s, o);
+		if (o >= done) {
+			while (ls > 0 && !s_eol(t[ls - 1]))
+				ls--;
+			size_t qd, qh, qb;
+			uint64_t q = s_prefix(t, ls, le, &qd);
+			bool short_ = false;
+			size_t n = q < le && (t[q] == '|' || t[q] == '-' ||
+				t[q] == ':') ? s_delim_row(t, q, le, &short_) : 0;
+			uint64_t need = n == 1 ? 4 : 4 * (uint64_t)n - 1;
+			if (n && short_ && ls > 0 && le - q >= need) {
+				/* the header row: the line before */
+				uint64_t he = ls - 1;
+				if (he > 0 && t[he] == '\n' && t[he - 1] == '\r')
+					he--;
+				uint64_t hs = he;
+				while (hs > 0 && !s_eol(t[hs - 1]))
+					hs--;
+				uint64_t hq = s_prefix(t, hs, he, &qh);
+				bool ok = qh == qd && s_header_row(t, hq, he) == n;
+				/* the first line of a paragraph: after a blank
+				 * line, an ATX heading or nothing */
+				if (ok && hs > 0) {
+					uint64_t be = hs - 1;
+					if (be > 0 && t[be] == '\n' && t[be - 1] == '\r')
+						be--;
+					uint64_t bs = be;
+					while (bs > 0 && !s_eol(t[bs - 1]))
+						bs--;
+					uint64_t bq = s_prefix(t, bs, be, &qb);
+					ok = bq == be || s_atx_line(t, bq, be);
+				}
+				for (uint64_t i = q; ok && i < le; i++) {
+					uint64_t k = i - q;
+					char c = n == 1 ? (k == 0 ? '|' : k < 4 ? '-' :
+						' ') : k >= need ? ' ' : k % 4 == 3 ?
+						'|' : '-';
+					int rc = s_patch(s, copy, i, c);
+					if (rc)
+						return rc;
+				}
+			}
+			done = le;
+		}
+		if (le + 1 >= len)
+			break;
+		h = memchr(t + le + 1, '|', (size_t)(len - le - 1));
+	}
+	return MEMO_OK;
+}
+
+/* ---- footnotes ----------------------------------------------------- */
+
+/* md4c's reading decides which definitions are real: one inside a code
+ * block or a raw HTML block is text of that block. */
+typedef struct s_fnval {
+	const char *md;
+	uint64_t len;
+	memo__md_fn *defs;
+	size_t n;
+	int verbatim;  /* inside a code or HTML block */
+} s_fnval;
+
+static int s_val_enter(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	s_fnval *v = ud;
+	(void)detail;
+	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML)
+		v->verbatim++;
+	return 0;
+}
+
+static int s_val_leave(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	s_fnval *v = ud;
+	(void)detail;
+	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML)
+		v->verbatim--;
+	return 0;
+}
+
+static int s_val_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	(void)type;
+	(void)detail;
+	(void)ud;
+	return 0;
+}
+
+static int s_val_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
+	void *ud)
+{
+	s_fnval *v = ud;
+	(void)type;
+	if (!v->verbatim || text < v->md || text >= v->md + v->len)
+		return 0;
+	uint64_t off = (uint64_t)(text - v->md), end = off + size;
+	size_t lo = 0, hi = v->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v->defs[mid].mark < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < v->n && v->defs[lo].mark < end; lo++)
+		v->defs[lo].valid = false;
+	return 0;
+}
+
+static int s_fn_validate(const s_md *s, uint64_t body, memo__md_fn *defs,
+	size_t n)
+{
+	s_fnval v = { s->md, s->len, defs, n, 0 };
+	for (size_t i = 0; i < n; i++)
+		defs[i].valid = true;
+	MD_PARSER parser;
+	memset(&parser, 0, sizeof parser);
+	parser.flags = MD_DIALECT_GITHUB;
+	parser.enter_block = s_val_enter;
+	parser.leave_block = s_val_leave;
+	parser.enter_span = s_val_span;
+	parser.leave_span = s_val_span;
+	parser.text = s_val_text;
+	if (md_parse(s->md + body, (MD_SIZE)(s->len - body), &parser, &v))
+		return memo__error_oom();
+	return MEMO_OK;
+}
+
+static int s_range_cmp(const void *x, const void *y)
+{
+	const memo__md_range *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start ? 1 : 0;
+}
+
+/* The ranges that are not text: the references to the real definitions
+ * and the markers ("[^label]:" and the blanks after it) of these. */
+static int s_fn_hidden(const s_md *s, uint64_t body, const memo__md_fn *defs,
+	size_t n, memo__md_range **out, size_t *n_out)
+{
+	memo__md_range *refs = NULL, *v;
+	size_t nrefs = 0, k = 0;
+	int rc = memo__md_fn_refs(s->t, body, s->len, defs, n, &refs,
+		&nrefs);
+	if (rc)
+		return rc;
+	v = memo__malloc((nrefs + n + 1) * sizeof *v);
+	if (!v) {
+		memo__free(refs);
+		return memo__error_oom();
+	}
+	if (nrefs)
+		memcpy(v, refs, nrefs * sizeof *v);
+	k = nrefs;
+	memo__free(refs);
+	for (size_t i = 0; i < n; i++) {
+		if (!defs[i].valid)
+			continue;
+		v[k].start = defs[i].line;
+		v[k].end = defs[i].text;
+		k++;
+	}
+	qsort(v, k, sizeof *v, s_range_cmp);
+	*out = v;
+	*n_out = k;
+	return MEMO_OK;
+}
+
+/*
+ * The footnotes, after the body: each definition is parsed on its own
+ * from a view of its lines in which its content is a block quote (see
+ * memo__md_fn_view), so that indented continuation lines are read as the
+ * note's paragraphs and lists rather than as code. The quote has no node;
+ * the NOTE holds what it holds. Offsets are the text's, as in the body.
+ */
+static int s_notes(s_md *s, const memo__md_fn *defs, size_t n, char *view,
+	const char *src)
+{
+	MD_PARSER parser;
+	memset(&parser, 0, sizeof parser);
+	parser.flags = MD_DIALECT_GITHUB;
+	parser.enter_block = s_enter_block;
+	parser.leave_block = s_leave_block;
+	parser.enter_span = s_enter_span;
+	parser.leave_span = s_leave_span;
+	parser.text = s_text;
+
+	uint64_t first = NONE;
+	s->check_fences = false;
+	s->li_pending = false;
+	s->note = true;
+	s->md = view;
+	for (size_t i = 0; i < n; i++) {
+		const memo__md_fn *d = &defs[i];
+		if (!d->valid)
+			continue;
+		int rc;
+		if (first == NONE) {
+			if ((rc = memo__builder_set_notes(&s->b, true)) != 0)
+				return rc;
+			first = d->mark;
+		}
+		memcpy(view + d->line, src + d->line, (size_t)(d->end - d->line));
+		memo__md_fn_view(view, s->t, d);
+		memo_node *note = s_open(s, MEMO_NODE_NOTE, d->mark);
+		if (!note)
+			return s->rc;
+		note->flags |= MEMO_NODE_FLAG_FOOTNOTE;
+		s->known = s->b.depth;
+		s->ctx = S_NONE;
+		s->topen = s->tstarted = s->tatx = false;
+		s->first = NONE;
+		s->span_lo = NONE;
+		s->pos = s->floor = d->line;
+		s->md_depth = 0;
+		s->img_depth = 0;
+		int mr = md_parse(view + d->line, (MD_SIZE)(d->end - d->line),
+			&parser, s);
+		if (s->rc != MEMO_OK)
+			return s->rc;
+		if (mr != 0)
+			return memo__error_oom();
+		if (s_close_text(s) || s_close(s, d->end))
+			return s->rc;
+	}
+	if (first != NONE)
+		s->b.doc->notes->start = first;
 	return MEMO_OK;
 }
 
 /* ---- entry point --------------------------------------------------- */
 
-/* md4c is run again after each fence it misread (s_fence_misread), at
- * most this many times; then its reading stands. */
+/* md4c is run again after each fence it misread (s_fence_misread) and
+ * each list item it lost (s_li_check), at most this many times; then its
+ * reading stands. */
 #define MAX_ROUNDS 64
 
 int memo__md_parse(const char *data, size_t len, const char *name,
@@ -1297,7 +2101,12 @@ int memo__md_parse(const char *data, size_t len, const char *name,
 	const char *text;
 	size_t tlen;
 	uint64_t body;
-	char *copy = NULL;
+	char *copy = NULL, *bcopy = NULL;
+	memo__md_fn *defs = NULL;
+	size_t ndefs = 0;
+	memo__md_range *hide = NULL;
+	size_t nhide = 0;
+	bool notes = !(opts && (opts->flags & MEMO_PARSE_NO_NOTES));
 	int rc;
 
 	*out = NULL;
@@ -1317,6 +2126,8 @@ int memo__md_parse(const char *data, size_t len, const char *name,
 		s.first = NONE;
 		s.misread = NONE;
 		s.span_lo = NONE;
+		s.fix_from = s.fix_to = NONE;
+		s.img_start = s.img_end = NONE;
 		s.check_fences = round < MAX_ROUNDS;
 		if (round == 0 && (rc = s_static_patches(&s, &copy)) != 0)
 			goto fail;
@@ -1330,6 +2141,37 @@ int memo__md_parse(const char *data, size_t len, const char *name,
 			goto fail;
 		}
 		s.pos = s.floor = body;
+
+		/* Footnotes: the real definitions are hidden from the body
+		 * (blanks in md4c's copy), their references and markers from
+		 * the text. */
+		if (round == 0 && (rc = memo__md_fn_scan(text, body, tlen,
+		                                         &defs, &ndefs)) != 0)
+			goto fail;
+		if (ndefs) {
+			memo__free(hide);
+			hide = NULL;
+			if ((rc = s_fn_validate(&s, body, defs, ndefs)) != 0 ||
+			    (rc = s_fn_hidden(&s, body, defs, ndefs, &hide,
+			                      &nhide)) != 0)
+				goto fail;
+			if (!bcopy && !(bcopy = memo__malloc(tlen + 1))) {
+				rc = memo__error_oom();
+				goto fail;
+			}
+			memcpy(bcopy, s.md, tlen);
+			bcopy[tlen] = '\0';
+			for (size_t i = 0; i < ndefs; i++) {
+				if (!defs[i].valid)
+					continue;
+				for (uint64_t k = defs[i].line; k < defs[i].end; k++)
+					if (!s_eol(bcopy[k]))
+						bcopy[k] = ' ';
+			}
+			s.md = bcopy;
+			s.hide = hide;
+			s.nhide = nhide;
+		}
 
 		MD_PARSER parser;
 		memset(&parser, 0, sizeof parser);
@@ -1351,6 +2193,32 @@ int memo__md_parse(const char *data, size_t len, const char *name,
 			if (at > 0 && s_blank(s.t[at - 1]))
 				at--;
 			rc = s_patch(&s, &copy, at, 'x');
+			memo__free(s.delfix);
+			memo__builder_abort(&s.b);
+			if (rc != MEMO_OK)
+				break;
+			continue;
+		}
+		if (s.ndelfix && s.rc == MEMO_OK && mr == 0) {
+			/* Strikethrough GitHub would not make: hide its
+			 * tildes from md4c and start over. */
+			rc = MEMO_OK;
+			for (size_t i = 0; i + 1 < s.ndelfix && !rc; i += 2)
+				for (uint64_t k = 0; k < s.delfix[i + 1] && !rc; k++)
+					rc = s_patch(&s, &copy, s.delfix[i] + k, '%');
+			memo__free(s.delfix);
+			memo__builder_abort(&s.b);
+			if (rc != MEMO_OK)
+				break;
+			continue;
+		}
+		if (s.fix_from != NONE && s.rc == MEMO_OK) {
+			/* A list item md4c lost: merge the blank lines. */
+			rc = MEMO_OK;
+			for (uint64_t i = s.fix_from; i < s.fix_to && !rc; i++)
+				if (s_eol(s.t[i]))
+					rc = s_patch(&s, &copy, i, ' ');
+			memo__free(s.delfix);
 			memo__builder_abort(&s.b);
 			if (rc != MEMO_OK)
 				break;
@@ -1368,13 +2236,34 @@ int memo__md_parse(const char *data, size_t len, const char *name,
 			rc = s.rc;
 			goto fail;
 		}
+		if (ndefs && notes && (rc = s_notes(&s, defs, ndefs, bcopy,
+		                                    copy ? copy : text)) != 0)
+			goto fail;
+		if (s.nimages && (rc = memo__builder_warn(&s.b,
+		        "parse.skipped-content", MEMO_SEVERITY_INFO,
+		        s.img_start == NONE ? 0 : s.img_start,
+		        s.img_start == NONE ? 0 : s.img_end,
+		        s.nimages == 1 ? "%zu image was skipped" :
+		        "%zu images were skipped", s.nimages)) != 0)
+			goto fail;
+		memo__free(s.delfix);
 		memo__free(copy);
+		memo__free(bcopy);
+		memo__free(defs);
+		memo__free(hide);
 		return memo__builder_finish(&s.b, out);
 	}
 	memo__free(copy);
+	memo__free(bcopy);
+	memo__free(defs);
+	memo__free(hide);
 	return rc;
 fail:
 	memo__builder_abort(&s.b);
+	memo__free(s.delfix);
 	memo__free(copy);
+	memo__free(bcopy);
+	memo__free(defs);
+	memo__free(hide);
 	return rc;
 }

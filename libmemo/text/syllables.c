@@ -19,19 +19,30 @@
  *   5. end rules: silent final e (except syllabic -le/-re and -ire),
  *      silent e in -ed/-es, -gue, syllabic m in -ism/-thm, n't after a
  *      consonant.
- * The rules were developed against the CMU Pronouncing Dictionary; see * docs/metrics.md for the conventions and the measured accuracy.
+ * The rules were developed against the CMU Pronouncing Dictionary; see
+ * docs/metrics.md for the conventions and the measured accuracy.
  *
- * Speed: the counter runs once per word of every analyzed document, so it
- * must cost well under 0.1 us a word. The word lists are reached through
- * indexes by two letters (see "list indexes"), literal affixes are
- * compared with lengths known at compile time (S_AT, S_ENDS ...), letter
- * sets are bit masks (S_IN), and a word of plain ASCII letters skips the
- * UTF-8 decoder. Nothing is allocated; the indexes are built once under
- * pthread_once() and only read afterwards, so the counter is thread-safe.
- * bench/syllable_speed.c measures the speed and dumps the results of a
- * large word set for before/after comparisons.
+ * Speed: the counter runs on every word of every analyzed document and
+ * must stay well under 0.1 us a word. How it gets there, without changing
+ * any result:
+ *   - a word of plain ASCII letters (nine in ten) is lower-cased and
+ *     classified in one pass and counted at once (memo__syllables); the
+ *     rest goes through the general loop (s_syllables_general);
+ *   - the letters are carried as bit masks (s_cls), so the vowel rules
+ *     visit only the vowels, not every letter (s_core);
+ *   - a filter tells in a few instructions whether any word list can
+ *     match; for about one word in six it says maybe, and indexes by two
+ *     letters then find the candidates ("list indexes");
+ *   - literal affixes are compared with lengths known at compile time
+ *     (S_AT, S_ENDS), letter sets are bit masks (S_IN), and branches the
+ *     processor cannot predict were taken out of the hot paths.
+ * Nothing is allocated; the indexes are built once under pthread_once()
+ * and only read afterwards, so the counter is thread-safe.
+ * bench/syllable_speed.c measures the speed and dumps the results for a
+ * large set of words, for before/after comparisons.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -102,12 +113,15 @@ static inline bool s_in(char c, uint32_t set)
 
 #define S_IN(c, lit) s_in((c), S_SET(lit))
 
-/* For the rarer branches of a hot loop: keeping them out of line leaves
- * the loop its registers. */
+/* S_COLD: for the rarer branches of hot code: keeping them out of line
+ * leaves the hot code its registers. S_HOT_INLINE: for the one hot path
+ * through a function that the compiler would otherwise call. */
 #if defined(__GNUC__)
 #define S_COLD __attribute__((noinline))
+#define S_HOT_INLINE __attribute__((always_inline)) inline
 #else
 #define S_COLD
+#define S_HOT_INLINE inline
 #endif
 
 /* Index of a letter a-z (0-25); 26 or more for anything else. */
@@ -627,34 +641,15 @@ static inline int s_rule_m(const char *w, uint64_t vm, size_t m, int c)
 	return c;
 }
 
-/* stem: w is what is left after a suffix was peeled (supposed+ly), where
- * -ed keeps its vowel. 1 <= n <= S_MAXRUN; cls: the classes of w. */
-static uint32_t s_core(const char *w, const uint8_t *mk, size_t n,
-	bool stem, s_cls cls)
+/*
+ * The end rules, by the last letter: each looks at the last two letters
+ * (and more), and within a case they run in this order. c: the vowel
+ * groups so far; returns the new count. s_end_rule_pairs below lists the
+ * last two letters under which a rule can change c.
+ */
+static int s_end_rules(const char *w, const uint8_t *mk, size_t n,
+	uint64_t vm, bool stem, int c)
 {
-	/* vm: bit i set when w[i] is a nucleus (s_vowel_at). */
-	uint64_t vm = cls.aeio & S_LOW(n);
-	for (uint64_t uy = cls.uy & S_LOW(n); uy != 0; uy &= uy - 1) {
-		unsigned i = s_ctz(uy);
-		if (s_vowel_at(w, n, i))
-			vm |= UINT64_C(1) << i;
-	}
-	/* A nucleus starts a group unless it follows one; two in a row are
-	 * two groups when in hiatus. s_hiatus wants the number of groups
-	 * before the pair, so pairs go in order. */
-	uint64_t starts = vm & ~(vm << 1);
-	unsigned groups = s_popcount(starts), split = 0;
-	for (uint64_t pairs = vm & (vm << 1); pairs != 0; pairs &= pairs - 1) {
-		unsigned i = s_ctz(pairs);
-		unsigned before = s_popcount(starts & S_LOW(i)) + split;
-		/* the groups that end before w[i - 1]: all but its own */
-		split += s_hiatus(w, mk, n, i, before - 1, stem);
-	}
-	groups += split;
-	int c = (int)groups;
-
-	/* End rules, by the last letter (each applies to one or two final
-	 * letters only; within a case they run in this order). */
 	switch (w[n - 1]) {
 	case 'e':
 		/* Silent final e (make, state), but syllabic -le (table), -re
@@ -749,9 +744,54 @@ static uint32_t s_core(const char *w, const uint8_t *mk, size_t n,
 	default:
 		break;
 	}
+	return c;
+}
 
-	/* Mc- in names is a syllable of its own: McCall, McDonald. */
-	if (n >= 4 && w[0] == 'm' && w[1] == 'c' && s_is_cons(w[2]))
+/* [last letter & 31]: the letters before it (S_SET) under which some end
+ * rule can apply: e (any), u (gu), d (ed), s (es, ms), m (sm, hm), t (nt),
+ * y (ty). tests/text/check_syllables_fast.c checks that s_end_rules
+ * changes nothing under other endings. */
+static const uint32_t s_end_rule_pairs[32] = {
+	['e' & 31] = S_LOW(26), ['u' & 31] = S_SET("g"),
+	['d' & 31] = S_SET("e"), ['s' & 31] = S_SET("em"),
+	['m' & 31] = S_SET("sh"), ['t' & 31] = S_SET("n"),
+	['y' & 31] = S_SET("t"),
+};
+
+/* stem: w is what is left after a suffix was peeled (supposed+ly), where
+ * -ed keeps its vowel. 1 <= n <= S_MAXRUN; cls: the classes of w. */
+static uint32_t s_core(const char *w, const uint8_t *mk, size_t n,
+	bool stem, s_cls cls)
+{
+	/* vm: bit i set when w[i] is a nucleus (s_vowel_at). */
+	uint64_t vm = cls.aeio & S_LOW(n);
+	for (uint64_t uy = cls.uy & S_LOW(n); uy != 0; uy &= uy - 1) {
+		unsigned i = s_ctz(uy);
+		if (s_vowel_at(w, n, i))
+			vm |= UINT64_C(1) << i;
+	}
+	/* A nucleus starts a group unless it follows one; two in a row are
+	 * two groups when in hiatus. s_hiatus wants the number of groups
+	 * before the pair, so pairs go in order. */
+	uint64_t starts = vm & ~(vm << 1);
+	unsigned groups = s_popcount(starts), split = 0;
+	for (uint64_t pairs = vm & (vm << 1); pairs != 0; pairs &= pairs - 1) {
+		unsigned i = s_ctz(pairs);
+		unsigned before = s_popcount(starts & S_LOW(i)) + split;
+		/* the groups that end before w[i - 1]: all but its own */
+		split += s_hiatus(w, mk, n, i, before - 1, stem);
+	}
+	groups += split;
+	int c = (int)groups;
+
+	/* Most words end in letters that no end rule looks at: skip them
+	 * with one test rather than a jump by the last letter. */
+	if (n >= 2 && s_in(w[n - 2], s_end_rule_pairs[w[n - 1] & 31]))
+		c = s_end_rules(w, mk, n, vm, stem, c);
+
+	/* Mc- in names is a syllable of its own: McCall, McDonald. (The
+	 * rare first letter is tested first: it branches predictably.) */
+	if (w[0] == 'm' && n >= 4 && w[1] == 'c' && s_is_cons(w[2]))
 		c++;
 
 	return c > 0 ? (uint32_t)c : 1;
@@ -845,16 +885,16 @@ static const char *const s_onsets2[] = {
  *    two letters or more: lookups do not visit the one-letter buckets of
  *    the other lists (tests/text/check_syllables_fast.c checks the lists).
  *
- * 2. A filter that tells s_count2 whether any list can match at all, so
- *    that most words (nine in ten) skip them all with one well-predicted
- *    branch. It is a superset test: it may say "maybe", never "no"
- *    wrongly. Its slots are keyed by a hash of the first three letters
- *    (prefix lists), the last three (suffix lists) or the three before a
- *    final s (plural tails), and hold a mask of the word lengths at which
- *    an entry with those letters can match (bit n: length n). An entry
- *    shorter than three letters is entered under every letter that can
- *    complete it to three; words shorter than three letters use the
- *    union of all masks.
+ * 2. A filter that tells s_count2 whether the prefix lists or the suffix
+ *    lists can match at all, so that most words (five in six) skip them
+ *    all with one well-predicted branch. It is a superset test: it may
+ *    say "maybe", never "no" wrongly. Its slots are keyed by a hash of the
+ *    first three letters (prefix lists), the last three (suffix lists) or
+ *    the three before a final s (plural tails), and hold a mask of the
+ *    word lengths at which an entry with those letters can match (bit n:
+ *    length n). An entry shorter than three letters is entered under
+ *    every letter that can complete it to three; words shorter than three
+ *    letters use the union of all masks.
  *
  * Entries that can never match a run of 1 to S_MAXRUN letters a-z (empty,
  * longer, other characters) are left out of both.
@@ -895,6 +935,9 @@ static uint64_t s_plural_filter[1u << S_HBITS];
 static uint64_t s_any_filter;       /* union: words of 1 or 2 letters */
 static bool s_exc_short;            /* some exception has one letter */
 static pthread_once_t s_index_once = PTHREAD_ONCE_INIT;
+/* Set (release) when the indexes are built: the fast check of every call;
+ * pthread_once() is only entered before that. */
+static atomic_bool s_index_ready;
 
 /* Bucket of the letters a (first) and b (second; '\0' = none). */
 static inline unsigned s_bucket(char a, char b)
@@ -1027,20 +1070,25 @@ static void s_build_indexes(void)
 			s_filter_add(s_end_filter, true, s_suffixes[i].suf,
 				s_suf_len[i], S_FROM(s_suf_len[i] +
 					s_suffixes[i].min_stem));
+	atomic_store_explicit(&s_index_ready, true, memory_order_release);
 }
 
-/* Can any list match w[0..n)? (false: surely not) */
-static inline bool s_lists_may_match(const char *w, size_t n)
+/* Which lists can match w[0..n): S_PRE_LISTS (exceptions, heads, vowel
+ * prefixes), S_END_LISTS (tails, suffixes); 0: surely none. */
+#define S_PRE_LISTS 1u
+#define S_END_LISTS 2u
+
+static inline unsigned s_lists_may_match(const char *w, size_t n)
 {
-	uint64_t f = s_any_filter;
-	if (n >= 3) {
-		f = s_pre_filter[s_hash3(w[0], w[1], w[2])] |
-			s_end_filter[s_hash3(w[n - 3], w[n - 2], w[n - 1])];
-		if (n >= 4 && w[n - 1] == 's')
-			f |= s_plural_filter[s_hash3(w[n - 4], w[n - 3],
-				w[n - 2])];
-	}
-	return ((f >> n) & 1u) != 0;
+	if (n < 3)      /* short words: no key; the union of all */
+		return ((s_any_filter >> n) & 1u) ? S_PRE_LISTS | S_END_LISTS
+						  : 0;
+	uint64_t pre = s_pre_filter[s_hash3(w[0], w[1], w[2])];
+	uint64_t end = s_end_filter[s_hash3(w[n - 3], w[n - 2], w[n - 1])];
+	if (w[n - 1] == 's' && n >= 4)
+		end |= s_plural_filter[s_hash3(w[n - 4], w[n - 3], w[n - 2])];
+	return (unsigned)((pre >> n) & 1u) * S_PRE_LISTS |
+		(unsigned)((end >> n) & 1u) * S_END_LISTS;
 }
 
 /*
@@ -1205,9 +1253,9 @@ static uint32_t s_count2(const char *w, const uint8_t *mk, size_t n,
 		return s_naive(w, n);
 
 	/* Can the lists match at all? (Usually not.) */
-	bool lists = s_lists_may_match(w, n);
+	unsigned lists = s_lists_may_match(w, n);
 
-	if (lists) {
+	if (lists & S_PRE_LISTS) {
 		uint32_t exc[3];
 		s_exc_find3(w, n, exc);
 		if (exc[0] != 0)
@@ -1233,7 +1281,10 @@ static uint32_t s_count2(const char *w, const uint8_t *mk, size_t n,
 		return s_core(w, mk, n, stem, cls);
 
 	/* every+one, any+thing: "every" has two syllables here. (The
-	 * rare first letter is tested first: it branches predictably.) */
+	 * rare first letter is tested first: it branches predictably.)
+	 * s_count skips s_count2 for the words that s_lists_may_match and
+	 * its tests for every-, any- and -ically rule out: keep it in step
+	 * with any rule added here. */
 	if (w[0] == 'e' && S_STARTS(w, n, "every") && n >= 7)
 		return 2 + s_count2(w + 5, mk + 5, n - 5, s_cls_from(cls, 5),
 			depth + 1, false);
@@ -1250,9 +1301,9 @@ static uint32_t s_count2(const char *w, const uint8_t *mk, size_t n,
 	 * (micro+economic, auto+immune, radio+active); a common free word
 	 * after a first part that ends in a silent e (grape+fruit, cave+man,
 	 * ice+berg). */
-	if (lists && ((m = s_head_split(w, n)) != 0 ||
-	    (m = s_vprefix_split(w, n)) != 0 ||
-	    (m = s_tail_split(w, n, cls)) != 0))
+	if (((lists & S_PRE_LISTS) && ((m = s_head_split(w, n)) != 0 ||
+	    (m = s_vprefix_split(w, n)) != 0)) ||
+	    ((lists & S_END_LISTS) && (m = s_tail_split(w, n, cls)) != 0))
 		return s_count2(w, mk, m, cls, depth + 1, false) +
 			s_count2(w + m, mk + m, n - m, s_cls_from(cls, m),
 				depth + 1, false);
@@ -1261,7 +1312,7 @@ static uint32_t s_count2(const char *w, const uint8_t *mk, size_t n,
 	if (w[n - 1] == 'y' && n >= 8 && S_ENDS(w, n, "ically"))
 		return s_count2(w, mk, n - 4, cls, depth + 1, true) + 1;
 
-	if (lists && n >= 2) {
+	if ((lists & S_END_LISTS) && n >= 2) {
 		unsigned b = s_bucket(w[n - 1], w[n - 2]);
 		for (size_t j = s_suf_ix.first[b]; j < s_suf_ix.first[b + 1];
 		     j++) {
@@ -1285,8 +1336,8 @@ static uint32_t s_count2(const char *w, const uint8_t *mk, size_t n,
 }
 
 /* Count a whole run w[0..n) (1 <= n <= S_MAXRUN) of classes cls. */
-static uint32_t s_count(const char *w, const uint8_t *mk, size_t n,
-	s_cls cls)
+static S_HOT_INLINE uint32_t s_count(const char *w, const uint8_t *mk,
+	size_t n, s_cls cls)
 {
 	if (!s_cls_has_vowel(cls, n)) {
 		uint32_t exc[3];
@@ -1294,6 +1345,13 @@ static uint32_t s_count(const char *w, const uint8_t *mk, size_t n,
 		if (exc[0] == 0)
 			return n <= 5 ? s_spelled(w, n) : 1;
 	}
+	/* Most words need no list and no every-, any- or -ically: then
+	 * s_count2 comes down to the vowel rules, called here at once. */
+	if (!s_lists_may_match(w, n) &&
+	    !(w[0] == 'e' && S_STARTS(w, n, "every")) &&
+	    !(w[0] == 'a' && S_STARTS(w, n, "any")) &&
+	    !(w[n - 1] == 'y' && S_ENDS(w, n, "ically")))
+		return s_core(w, mk, n, false, cls);
 	return s_count2(w, mk, n, cls, 0, false);
 }
 
@@ -1379,6 +1437,41 @@ static inline void s_run_push(s_run *r, char c, uint8_t mk)
 	r->total++;
 }
 
+/* Append the ASCII letters that start s[0..len) to the run, lower-cased,
+ * and return how many: what as many calls of s_run_push() would do, with
+ * the state in registers. */
+static size_t s_run_push_ascii(s_run *r, const unsigned char *s, size_t len)
+{
+	size_t n = r->n, j;
+	s_cls cls = r->cls;
+	uint32_t naive = r->naive;
+	bool in = r->naive_in, seen = r->vowel_seen;
+	for (j = 0; j < len; j++) {
+		unsigned char c = s[j] | 0x20;
+		if (s_letter((char)c) >= 26)
+			break;
+		unsigned cl = s_nucleus[c];
+		bool v = cl != 0;
+		seen |= v;
+		naive += v & !in;       /* no marks: no diaeresis */
+		in = v;
+		if (n < S_MAXRUN) {
+			r->w[n] = (char)c;
+			r->mk[n] = 0;
+			cls.aeio |= (uint64_t)(cl & 1u) << n;
+			cls.uy |= (uint64_t)(cl >> 1) << n;
+			n++;
+		}
+	}
+	r->n = n;
+	r->cls = cls;
+	r->naive = naive;
+	r->naive_in = in;
+	r->vowel_seen = seen;
+	r->total += j;
+	return j;
+}
+
 /* Count a finished run. */
 static uint32_t s_run_flush(const s_run *r)
 {
@@ -1427,68 +1520,33 @@ static bool s_is_apostrophe(uint32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
 }
 
-/* Marks of a run of plain ASCII letters: none. */
-static const uint8_t s_no_marks[S_MAXRUN];
-
-uint32_t memo__syllables(const char *word, size_t len)
+/*
+ * Everything but a plain word: digits, apostrophes, separators, accents,
+ * other scripts, over-long runs.
+ */
+S_COLD static uint32_t s_syllables_general(const unsigned char *s,
+	size_t len)
 {
-	const unsigned char *s = (const unsigned char *)word;
-	size_t i;
 	uint32_t total = 0;
 	bool other_letters = false;
 	bool in_number = false;    /* inside a digit run (with . , :) */
 	bool prev_digit = false;
+	size_t i = 0;
 	s_run run;
 
-	if (word == NULL)
-		return 0;
-	(void)pthread_once(&s_index_once, s_build_indexes);
-
-	/*
-	 * Fast start: the leading ASCII letters (up to S_MAXRUN) go straight
-	 * into the first run, as the loop below would put them: lower-cased,
-	 * without marks, not after a digit. (c | 0x20 lower-cases A-Z and
-	 * maps no other byte to a-z.) A word of nothing else (most words) is
-	 * counted right away.
-	 */
-	s_cls cls = { 0, 0 };
-	size_t lim = len < S_MAXRUN ? len : S_MAXRUN;
-	for (i = 0; i < lim; i++) {
-		unsigned char c = s[i] | 0x20;
-		if (s_letter((char)c) >= 26)
-			break;
-		unsigned k = s_nucleus[c];
-		run.w[i] = (char)c;
-		cls.aeio |= (uint64_t)(k & 1u) << i;
-		cls.uy |= (uint64_t)(k >> 1) << i;
-	}
-	if (i == len && i > 0)
-		return s_count(run.w, s_no_marks, i, cls);
 	s_run_reset(&run, false);
-	if (i > 0) {
-		/* the state s_run_push() would have left */
-		uint64_t v = cls.aeio | cls.uy;
-		memset(run.mk, 0, i);
-		run.cls = cls;
-		run.n = run.total = i;
-		run.vowel_seen = v != 0;
-		run.naive = s_popcount(v & ~(v << 1));
-		run.naive_in = ((v >> (i - 1)) & 1u) != 0;
-	}
-
 	while (i < len) {
 		uint32_t cp;
 		size_t k;
 		if (s[i] < 0x80) {
-			/* ASCII letters, the common case, in short */
-			unsigned char c = s[i] | 0x20;
-			if (s_letter((char)c) < 26) {
+			/* a span of ASCII letters at once: the same as
+			 * taking them one by one below */
+			if (s_letter((char)(s[i] | 0x20)) < 26) {
 				in_number = false;
 				if (run.total == 0)
 					run.after_digit = prev_digit;
-				s_run_push(&run, (char)c, 0);
+				i += s_run_push_ascii(&run, s + i, len - i);
 				prev_digit = false;
-				i++;
 				continue;
 			}
 			cp = s[i];
@@ -1519,6 +1577,14 @@ uint32_t memo__syllables(const char *word, size_t len)
 		}
 		in_number = false;
 
+		if (cp < 0x80 && cp != '\'') {
+			/* an ASCII separator: what the end of the loop does
+			 * with it (s_fold gives no letter) */
+			total += s_run_flush(&run);
+			s_run_reset(&run, false);
+			prev_digit = false;
+			continue;
+		}
 		if (s_is_apostrophe(cp)) {
 			if (run.total > 0) {    /* don't -> dont */
 				run.apos = run.n;
@@ -1572,4 +1638,38 @@ uint32_t memo__syllables(const char *word, size_t len)
 	if (total == 0 && other_letters)
 		total = 1;
 	return total;
+}
+
+/* Marks of a run of plain ASCII letters: none. */
+static const uint8_t s_no_marks[S_MAXRUN];
+
+uint32_t memo__syllables(const char *word, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)word;
+	char w[S_MAXRUN];
+	s_cls cls = { 0, 0 };
+	size_t i;
+
+	if (word == NULL)
+		return 0;
+	if (!atomic_load_explicit(&s_index_ready, memory_order_acquire))
+		(void)pthread_once(&s_index_once, s_build_indexes);
+
+	/* The leading ASCII letters (up to S_MAXRUN), lower-cased: c | 0x20
+	 * lower-cases A-Z and maps no other byte to a-z. A word of nothing
+	 * else (most words) is one run without marks, apostrophes or digits,
+	 * counted right away. */
+	size_t lim = len < S_MAXRUN ? len : S_MAXRUN;
+	for (i = 0; i < lim; i++) {
+		unsigned char c = s[i] | 0x20;
+		if (s_letter((char)c) >= 26)
+			break;
+		unsigned k = s_nucleus[c];
+		w[i] = (char)c;
+		cls.aeio |= (uint64_t)(k & 1u) << i;
+		cls.uy |= (uint64_t)(k >> 1) << i;
+	}
+	if (i == len && i > 0)
+		return s_count(w, s_no_marks, i, cls);
+	return s_syllables_general(s, len);
 }

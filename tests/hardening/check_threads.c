@@ -1,0 +1,272 @@
+/*
+ * check_threads.c - the intended parallel use (docs/threading.md): N
+ * threads each parse their own files with memo_document_parse_file(),
+ * and all of them analyze with ONE shared analyzer, spelling on (its
+ * hunspell pool hands out handles under a lock). Built and run under
+ * ThreadSanitizer in CI (-Db_sanitize=thread, suite 'threads'); in
+ * other builds it checks the results only.
+ *
+ * Every thread's reports must equal the ones made on one thread first
+ * (a fingerprint of findings, sentences and scores); errors must stay
+ * on the thread that made them; documents and reports are freed in
+ * either order and on other threads than the one that made them.
+ */
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hard_util.h"
+#include <memo.h>
+
+#define NTHREADS 4
+#define ROUNDS 3
+#define MAXFILES 16
+
+static char s_dir[64];
+static char *s_files[MAXFILES];
+static size_t s_nfiles;
+static uint64_t s_expect[MAXFILES];
+static memo_analyzer *s_an;
+
+static uint64_t s_mix(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
+}
+
+static uint64_t s_mix_str(uint64_t h, const char *s)
+{
+	return s_mix(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+static uint64_t s_fingerprint(const memo_report *rep)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t n = memo_report_finding_count(rep);
+	h = s_mix(h, &n, sizeof n);
+	for (size_t i = 0; i < n; i++) {
+		const memo_finding *f = memo_report_finding_at(rep, i);
+		memo_range r;
+		memo_finding_range(f, &r);
+		h = s_mix_str(h, memo_finding_rule_id(f));
+		h = s_mix_str(h, memo_finding_message(f));
+		h = s_mix(h, &r.start.offset, sizeof r.start.offset);
+		for (size_t k = 0; k < memo_finding_replacement_count(f); k++)
+			h = s_mix_str(h, memo_finding_replacement_at(f, k));
+	}
+	size_t ns = memo_report_sentence_count(rep);
+	h = s_mix(h, &ns, sizeof ns);
+	h = s_mix_str(h, memo_report_kind(rep));
+	double v = 0;
+	for (size_t i = 0; i < memo_subscore_count(); i++)
+		if (memo_report_score(rep, NULL, memo_subscore_name(i), &v) ==
+		    MEMO_OK)
+			h = s_mix(h, &v, sizeof v);
+	if (memo_report_score(rep, NULL, NULL, &v) == MEMO_OK)
+		h = s_mix(h, &v, sizeof v);
+	if (memo_report_metric(rep, NULL, "words", &v) == MEMO_OK)
+		h = s_mix(h, &v, sizeof v);
+	return h;
+}
+
+/* Parse and analyze file i; returns the fingerprint, or 0 on failure
+ * (with a message in err). */
+static uint64_t s_run(size_t i, bool doc_first, char *err, size_t cap)
+{
+	memo_document *doc = NULL;
+	memo_report *rep = NULL;
+	if (memo_document_parse_file(&doc, s_files[i], NULL) != MEMO_OK) {
+		snprintf(err, cap, "parse %s: %s", s_files[i],
+			memo_error_message(memo_error_last()));
+		return 0;
+	}
+	if (memo_analyze(&rep, s_an, doc) != MEMO_OK) {
+		snprintf(err, cap, "analyze %s: %s", s_files[i],
+			memo_error_message(memo_error_last()));
+		memo_document_free(doc);
+		return 0;
+	}
+	/* the report keeps the document alive: either order works */
+	if (doc_first)
+		memo_document_free(doc);
+	uint64_t fp = s_fingerprint(rep);
+	char *json = NULL;
+	if (memo_report_to_json(rep, MEMO_JSON_SENTENCES, &json, NULL) ==
+	    MEMO_OK)
+		fp = s_mix_str(fp, json);
+	memo_free(json);
+	memo_report_free(rep);
+	if (!doc_first)
+		memo_document_free(doc);
+	return fp ? fp : 1;
+}
+
+typedef struct s_job {
+	int id;
+	int mismatches;
+	int failures;
+	char err[512];
+	memo_report *handoff;    /* a report for another thread to free */
+} s_job;
+
+static void *s_worker(void *arg)
+{
+	s_job *j = arg;
+	for (int round = 0; round < ROUNDS; round++) {
+		for (size_t k = 0; k < s_nfiles; k++) {
+			/* each thread starts at its own file */
+			size_t i = (k + (size_t)j->id * 3) % s_nfiles;
+			uint64_t fp = s_run(i, (k + (size_t)round) % 2, j->err,
+				sizeof j->err);
+			if (!fp)
+				j->failures++;
+			else if (fp != s_expect[i])
+				j->mismatches++;
+		}
+		/* an error is the failing thread's own */
+		memo_document *doc = NULL;
+		char path[128];
+		snprintf(path, sizeof path, "%s/missing-%d.md", s_dir, j->id);
+		if (memo_document_parse_file(&doc, path, NULL) != MEMO_EIO ||
+		    !strstr(memo_error_message(memo_error_last()), path))
+			j->failures++;
+	}
+	/* leave one report for the main thread to free */
+	memo_document *doc = NULL;
+	if (memo_document_parse_file(&doc, s_files[(size_t)j->id % s_nfiles],
+		    NULL) == MEMO_OK &&
+	    memo_analyze(&j->handoff, s_an, doc) != MEMO_OK)
+		j->failures++;
+	memo_document_free(doc);
+	return NULL;
+}
+
+static void s_write(const char *name, const char *data, size_t len)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", s_dir, name);
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	fwrite(data, 1, len, f);
+	fclose(f);
+	s_files[s_nfiles++] = strdup(path);
+}
+
+static void s_setup(void)
+{
+	snprintf(s_dir, sizeof s_dir, "/tmp/memo-threads-XXXXXX");
+	ck_assert(mkdtemp(s_dir) != NULL);
+	char **ex;
+	size_t nex = hd_example_memos(&ex);
+	ck_assert_msg(nex > 0, "no example memos (MEMO_SOURCE_ROOT?)");
+	for (size_t i = 0; i < nex && s_nfiles + 3 <= MAXFILES - 3; i++) {
+		size_t len, dlen;
+		char *md = hd_read_file(ex[i], &len);
+		ck_assert(md != NULL);
+		char name[64];
+		snprintf(name, sizeof name, "ex%zu.md", i);
+		s_write(name, md, len);
+		snprintf(name, sizeof name, "ex%zu.txt", i);
+		s_write(name, md, len);
+		char *docx = hd_md_to_docx(md, len, &dlen);
+		snprintf(name, sizeof name, "ex%zu.docx", i);
+		s_write(name, docx, dlen);
+		free(docx);
+		free(md);
+	}
+	hd_free_list(ex, nex);
+	/* generated memos of different sizes, Markdown and docx */
+	static const size_t sizes[] = { 3000, 20000, 60000 };
+	for (size_t i = 0; i < 3; i++) {
+		size_t len, dlen;
+		char *md = hd_gen_memo(sizes[i], &len);
+		char name[64];
+		snprintf(name, sizeof name, "gen%zu.md", i);
+		s_write(name, md, len);
+		char *docx = hd_md_to_docx(md, len, &dlen);
+		snprintf(name, sizeof name, "gen%zu.docx", i);
+		s_write(name, docx, dlen);
+		free(docx);
+		free(md);
+	}
+
+	memo_config *cfg;
+	ck_assert_int_eq(memo_config_new(&cfg), MEMO_OK);
+	/* suggestions too: the slowest path through the hunspell pool */
+	ck_assert_int_eq(memo_config_set_double(cfg, "spelling.suggest", 1),
+		MEMO_OK);
+	ck_assert_int_eq(memo_config_set_rule(cfg, "spelling",
+		MEMO_SEVERITY_WARNING), MEMO_OK);
+	int rc = memo_analyzer_new(&s_an, cfg);
+	memo_config_free(cfg);
+	ck_assert_msg(rc == MEMO_OK, "no analyzer with spelling (is "
+		"hunspell-en-us installed?): %s",
+		memo_error_message(memo_error_last()));
+}
+
+static void s_teardown(void)
+{
+	for (size_t i = 0; i < s_nfiles; i++) {
+		unlink(s_files[i]);
+		free(s_files[i]);
+	}
+	s_nfiles = 0;
+	rmdir(s_dir);
+	memo_analyzer_free(s_an);
+	s_an = NULL;
+}
+
+START_TEST(test_threads_parse_apart_analyze_shared)
+{
+	char err[512];
+	s_setup();
+	/* the expected results, on this thread alone */
+	for (size_t i = 0; i < s_nfiles; i++) {
+		s_expect[i] = s_run(i, false, err, sizeof err);
+		ck_assert_msg(s_expect[i] != 0, "%s", err);
+	}
+	pthread_t t[NTHREADS];
+	s_job jobs[NTHREADS];
+	memset(jobs, 0, sizeof jobs);
+	for (int i = 0; i < NTHREADS; i++) {
+		jobs[i].id = i;
+		ck_assert_int_eq(pthread_create(&t[i], NULL, s_worker,
+			&jobs[i]), 0);
+	}
+	int mismatches = 0, failures = 0;
+	for (int i = 0; i < NTHREADS; i++) {
+		pthread_join(t[i], NULL);
+		mismatches += jobs[i].mismatches;
+		failures += jobs[i].failures;
+		if (jobs[i].failures)
+			fprintf(stderr, "# thread %d: %s\n", i, jobs[i].err);
+		/* freed on another thread than the one that made it */
+		memo_report_free(jobs[i].handoff);
+	}
+	printf("# %d threads x %d rounds x %zu files: %d mismatches, %d "
+		"failures\n", NTHREADS, ROUNDS, s_nfiles, mismatches, failures);
+	s_teardown();
+	ck_assert_int_eq(failures, 0);
+	ck_assert_int_eq(mismatches, 0);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("threads");
+	TCase *tc = tcase_create("shared analyzer");
+	tcase_set_timeout(tc, 1200);
+	tcase_add_test(tc, test_threads_parse_apart_analyze_shared);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
