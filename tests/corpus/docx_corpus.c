@@ -684,6 +684,9 @@ static bool s_read_file(const char *path, char **data, size_t *len)
 			buf = realloc(buf, cap *= 2);
 	}
 	fclose(f);
+	/* md4c reads with string functions: keep the buffer terminated
+	 * (the loop leaves n < cap) */
+	buf[n] = '\0';
 	*data = buf;
 	*len = n;
 	return true;
