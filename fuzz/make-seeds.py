@@ -8,6 +8,11 @@ place, never copied). Each seed starts with the option bytes that its
 harness reads first (see the comment at the top of each fuzz_*.c).
 
 Usage: python3 fuzz/make-seeds.py   (from anywhere; rewrites the folders)
+       python3 fuzz/make-seeds.py --from-corpus CORPUS OUT
+The second form writes extra seeds for a local campaign (docs/fuzzing.md)
+into OUT/<harness>/: files of the shared corpus (CORPUS/md, CORPUS/docx),
+sampled, with the option bytes in front. OUT must be outside the tree:
+the corpus is never copied into the repository.
 """
 import hashlib
 import io
@@ -363,5 +368,43 @@ def main():
     return 0
 
 
+def from_corpus(corpus, out):
+    import glob
+    import random
+    if os.path.abspath(out).startswith(ROOT + os.sep):
+        sys.exit("make-seeds: OUT must be outside the source tree")
+    rnd = random.Random(7)
+    md = sorted(p for p in glob.glob(os.path.join(corpus, "md", "**", "*.md"),
+                                     recursive=True)
+                if os.path.getsize(p) <= 32000)
+    docx = sorted(p for p in glob.glob(os.path.join(corpus, "docx", "**",
+                                                    "*.docx"), recursive=True)
+                  if os.path.getsize(p) <= 128000)
+    for h in ("parse_md", "parse_docx", "analyze"):
+        os.makedirs(os.path.join(out, h), exist_ok=True)
+
+    def put(h, name, head, path, cap=None):
+        with open(path, "rb") as f:
+            data = f.read()
+        with open(os.path.join(out, h, name), "wb") as f:
+            f.write(bytes(head) + NOFAIL + (data[:cap] if cap else data))
+
+    for i, p in enumerate(rnd.sample(md, min(400, len(md)))):
+        put("parse_md", "md%04d" % i, [rnd.choice([0, 0, 2, 0x20, 0x40]), 0],
+            p)
+    for i, p in enumerate(rnd.sample(md, min(150, len(md)))):
+        put("analyze", "md%04d" % i, [0, rnd.choice([0x40, 0x41, 0x42, 0x43])],
+            p, 60000)
+    for i, p in enumerate(rnd.sample(docx, min(400, len(docx)))):
+        put("parse_docx", "dx%04d" % i, [rnd.choice([0, 0, 1, 0x10]), 0], p)
+    for i, p in enumerate(rnd.sample(docx, min(60, len(docx)))):
+        put("analyze", "dx%04d" % i, [0x80, 0x40], p, 65000)
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--from-corpus":
+        sys.exit(from_corpus(sys.argv[2], sys.argv[3]))
+    if len(sys.argv) > 1:
+        sys.exit(__doc__)
     sys.exit(main())

@@ -18,6 +18,9 @@
 #   scripts/fuzz.sh minimize HARNESS      merge $MEMO_FUZZ_WORK/HARNESS into a
 #                                         small fresh set (review, then copy
 #                                         what is worth it to fuzz/corpus/)
+#   scripts/fuzz.sh coverage HARNESS      files, bytes and libFuzzer's cov: of
+#                                         $MEMO_FUZZ_WORK/HARNESS and the
+#                                         crashes found there
 #   scripts/fuzz.sh harnesses             list the harness names
 #
 # Environment: MEMO_FUZZ_BUILD (default build-fuzz), MEMO_FUZZ_WORK
@@ -94,6 +97,19 @@ build)
 	;;
 harnesses)
 	echo "$harnesses"
+	;;
+coverage)
+	[ $# -ge 2 ] || { echo "usage: fuzz.sh coverage HARNESS" >&2; exit 2; }
+	h=$2
+	check_harness "$h"
+	do_build >/dev/null
+	files=$(find "$work/$h" -type f | wc -l)
+	bytes=$(du -sb "$work/$h" | cut -f1)
+	cov=$("$build/fuzz/fuzz_$h" -runs=0 -max_len="$(maxlen_of "$h")" \
+		-timeout=30 -rss_limit_mb="$rss" "$work/$h" 2>&1 |
+		grep -E 'INITED|DONE' | tail -n 1)
+	crashes=$(find "$work/$h-artifacts" -type f 2>/dev/null | wc -l)
+	echo "$h: corpus $files files, $bytes bytes; $cov; artifacts: $crashes"
 	;;
 run)
 	[ $# -ge 3 ] || { echo "usage: fuzz.sh run HARNESS SECS [opts]" >&2; exit 2; }

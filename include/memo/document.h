@@ -34,7 +34,8 @@ typedef enum memo_format_t {
 #define MEMO_PARSE_KEEP_DELETIONS 0x0001u
 /** docx: make short bold-only paragraphs that act as headings headings. */
 #define MEMO_PARSE_PROMOTE_FAKE_HEADINGS 0x0002u
-/** docx: drop footnotes, endnotes and comments instead of keeping them. */
+/** Drop footnotes, endnotes and comments (docx) and footnotes (Markdown)
+ * instead of keeping them under the NOTES root. */
 #define MEMO_PARSE_NO_NOTES 0x0004u
 /** Fail with MEMO_EFORMAT on invalid UTF-8 instead of replacing it. */
 #define MEMO_PARSE_STRICT_UTF8 0x0008u

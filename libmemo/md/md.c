@@ -14,10 +14,16 @@
  * BOM is dropped and bad UTF-8 repaired), so offsets index the document
  * text directly. YAML front matter is cut off before md4c sees the text;
  * md4c parses `base + body` but its pointers still point into `base`.
- * Where md4c 0.4.8 misreads the block structure, it reads a copy of the
- * text with a few bytes changed instead (see "md4c quirks"); the copy has
- * the same length and the text of every run is taken from the document
- * text at md4c's offset, so the changed bytes never reach a node.
+ * Where md4c 0.4.8 misreads the text, it reads a copy of the text with a
+ * few bytes changed instead (see "md4c quirks", "md4c's stale list item",
+ * "strikethrough"); the copy has the same length and the text of every
+ * run is taken from the document text at md4c's offset, so the changed
+ * bytes never reach a node.
+ *
+ * Not prose, so no text: an image's alt text, and GitHub footnote
+ * references. Footnote definitions are blanks in md4c's copy of the body
+ * and become NOTE nodes after it, each parsed on its own (see "footnotes"
+ * and footnotes.c).
  *
  * Block ranges are not reported either, so they are rebuilt here:
  * - a text node starts at its first piece of text, moved back over the

@@ -252,6 +252,17 @@ START_TEST(test_heading_markup_and_empty_heading)
 	ck_assert_str_eq(s_src(doc, e), "#");
 	ck_assert_int_eq(memo_node_level(e), 1);
 	memo_document_free(doc);
+	/* setext headings with no text (an empty link, an image) run from
+	 * their content through the underline; a '#' further on is not
+	 * their marker */
+	doc = s_md("[]()\n-\nd#\n\n![t](i.png)\n===\n");
+	e = s_nth(doc, MEMO_NODE_HEADING, 0);
+	ck_assert_str_eq(s_src(doc, e), "[]()\n-");
+	ck_assert_int_eq(memo_node_level(e), 2);
+	ck_assert_str_eq(s_src(doc, s_nth(doc, MEMO_NODE_PARAGRAPH, 0)), "d#");
+	ck_assert_str_eq(s_src(doc, s_nth(doc, MEMO_NODE_HEADING, 1)),
+		"![t](i.png)\n===");
+	memo_document_free(doc);
 }
 END_TEST
 
