@@ -256,7 +256,11 @@ static int s_read(bfile *f)
 		return -1;
 	}
 	size_t len = (size_t)st.st_size;
-	f->data = malloc(len ? len : 1);
+	/* one byte more: md4c reads with string functions, so the
+	 * buffer handed to it must be terminated */
+	f->data = malloc(len + 1);
+	if (f->data)
+		f->data[len] = '\0';
 	if (f->data == NULL || fread(f->data, 1, len, fp) != len) {
 		fprintf(stderr, "%s: short read\n", f->path);
 		fclose(fp);

@@ -74,6 +74,7 @@ static char *s_read(const char *path, size_t *len)
 		}
 	}
 	fclose(f);
+	buf[n] = '\0'; /* md4c reads with string functions (n < cap here) */
 	*len = n;
 	return buf;
 }

@@ -15,7 +15,7 @@
  *
  * The bounds are about 4x what this machine measured (at least 1 s and
  * 16 MB; docs/fuzzing.md has the table); sanitizer builds multiply them
- * (time x6, memory x3), and so does $MEMO_TIME_FACTOR (time).
+ * (time x20, memory x3), and so does $MEMO_TIME_FACTOR (time).
  */
 #include <check.h>
 #include <errno.h>
@@ -43,7 +43,9 @@
 #  endif
 #endif
 #ifdef SANITIZED
-#  define TIME_FACTOR 6.0
+/* ASan+UBSan with leak checking measured 13x slower on the 100,000
+ * headings case: leave room for a loaded CI machine */
+#  define TIME_FACTOR 20.0
 #  define MEM_FACTOR 3.0
 #else
 #  define TIME_FACTOR 1.0
