@@ -318,7 +318,7 @@ def main():
     o.add("text", b"\x20\x00" + NOFAIL + b"Para one\nstill one\n\n\nPara "
           b"two.\r\n\r\nThree\n")
     o.add("deep", b"\x00\x85" + NOFAIL + b"> " * 40 + b"- " * 40 + b"x\n")
-    o.add("oom", b"\x00\x00\x01\x05\x00" + MD["lists"].encode())
+    o.add("allocfail", b"\x00\x00\x01\x05\x00" + MD["lists"].encode())
 
     # parse_docx: byte 0 flags|layout, byte 1 limits, 3 injection bytes
     o = Out("parse_docx")
@@ -342,7 +342,7 @@ def main():
           b"\x00" * 56 + "WordDocument".encode("utf-16-le"))
     o.add("changes-flags", b"\x91\x00" + NOFAIL +
           parts_layout(DOCS["changes"]))
-    o.add("oom", b"\x80\x00\x01\x20\x00" + parts_layout(DOCS["basic"]))
+    o.add("allocfail", b"\x80\x00\x01\x20\x00" + parts_layout(DOCS["basic"]))
     pd = pandoc_docx(example)
     if pd:
         o.add("pandoc-example", b"\x00\x00" + NOFAIL + pd)
@@ -357,14 +357,14 @@ def main():
     o.add("md-html", b"\x00\x40" + NOFAIL + MD["html"].encode())
     o.add("docx-basic", b"\xa0\x40" + NOFAIL + parts_layout(DOCS["basic"]))
     o.add("docx-changes", b"\xa0\xc1" + NOFAIL + parts_layout(DOCS["changes"]))
-    o.add("oom", b"\x00\x00\x01\x40\x00" + PRFAQ.encode())
+    o.add("allocfail", b"\x00\x00\x01\x40\x00" + PRFAQ.encode())
 
     # config: byte 0 actions, 3 injection bytes, the INI text
     o = Out("config")
     for k, v in sorted(INI.items()):
         o.add(k, b"\x06" + NOFAIL + v.encode())
     o.add("spell-kept", b"\x0f" + NOFAIL + INI["spelling"].encode())
-    o.add("oom", b"\x06\x01\x03\x00" + INI["full"].encode())
+    o.add("allocfail", b"\x06\x01\x03\x00" + INI["full"].encode())
     return 0
 
 
