@@ -96,7 +96,9 @@ static inline bool s_ends_k(const char *w, size_t n, const char *s, size_t k)
 /* A set of up to 8 lower-case letters as a bit mask (bit 0 = 'a'). The
  * compiler folds S_SET("aeiy") to a constant: the index into the literal
  * is a constant and is kept in range even for the unused terms; a longer
- * literal does not compile (negative array size). */
+ * literal does not compile (negative array size). For expressions only:
+ * indexing a literal is no constant expression in ISO C, so static tables
+ * use S_BIT (below). */
 #define S_SET_BIT(lit, i) ((i) < sizeof (lit) - 1 ? \
 	1u << ((lit)[(i) < sizeof (lit) - 1 ? (i) : 0] - 'a') : 0u)
 #define S_SET(lit) ((uint32_t)(0 * sizeof (char[sizeof (lit) <= 9 ? 1 : -1]) \
@@ -751,11 +753,12 @@ static int s_end_rules(const char *w, const uint8_t *mk, size_t n,
  * rule can apply: e (any), u (gu), d (ed), s (es, ms), m (sm, hm), t (nt),
  * y (ty). tests/text/check_syllables_fast.c checks that s_end_rules
  * changes nothing under other endings. */
+#define S_BIT(c) (1u << ((c) - 'a'))  /* S_SET of one letter, for tables */
 static const uint32_t s_end_rule_pairs[32] = {
-	['e' & 31] = S_LOW(26), ['u' & 31] = S_SET("g"),
-	['d' & 31] = S_SET("e"), ['s' & 31] = S_SET("em"),
-	['m' & 31] = S_SET("sh"), ['t' & 31] = S_SET("n"),
-	['y' & 31] = S_SET("t"),
+	['e' & 31] = S_LOW(26), ['u' & 31] = S_BIT('g'),
+	['d' & 31] = S_BIT('e'), ['s' & 31] = S_BIT('e') | S_BIT('m'),
+	['m' & 31] = S_BIT('s') | S_BIT('h'), ['t' & 31] = S_BIT('n'),
+	['y' & 31] = S_BIT('t'),
 };
 
 /* stem: w is what is left after a suffix was peeled (supposed+ly), where
