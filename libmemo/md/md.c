@@ -1191,6 +1191,8 @@ static int s_del_check(s_md *s)
 static int s_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	s_md *s = ud;
+	if (s->rc != MEMO_OK)  /* md4c may call on after a failure */
+		return 1;
 	memo_node *n;
 
 	if (s->li_pending) {
@@ -1286,6 +1288,8 @@ static int s_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 static int s_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	s_md *s = ud;
+	if (s->rc != MEMO_OK)  /* md4c may call on after a failure */
+		return 1;
 	(void)detail;
 
 	if (s->note && s->md_depth-- == 2 && type == MD_BLOCK_QUOTE) {
@@ -1399,6 +1403,8 @@ static int s_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 static int s_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	s_md *s = ud;
+	if (s->rc != MEMO_OK)  /* md4c may call on after a failure */
+		return 1;
 	(void)detail;
 	if (type == MD_SPAN_IMG && s->img_depth++ == 0) {
 		s->nimages++;
@@ -1413,6 +1419,8 @@ static int s_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 static int s_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	s_md *s = ud;
+	if (s->rc != MEMO_OK)  /* md4c may call on after a failure */
+		return 1;
 	(void)detail;
 	if (type == MD_SPAN_IMG && s->img_depth > 0 && --s->img_depth == 0)
 		s_image_end(s);
@@ -1426,6 +1434,8 @@ static int s_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
 	void *ud)
 {
 	s_md *s = ud;
+	if (s->rc != MEMO_OK)  /* md4c may call on after a failure */
+		return 1;
 	bool inbuf = text >= s->md && text < s->md + s->len;
 	uint64_t off = inbuf ? (uint64_t)(text - s->md) : 0;
 
