@@ -445,7 +445,10 @@ int memo__dx_xml_parse(memo__dx_pkg *pkg, int64_t index, const char *part,
 		goto out;
 	}
 	int head = n < 4 ? n : 4;
-	x->ctxt = xmlCreatePushParserCtxt(&sax, x, buf, head, part);
+	/* No file name: messages name the part themselves, and libxml2
+	 * 2.9's xmlCreatePushParserCtxt() leaks its input stream when
+	 * copying the name (xmlCanonicPath) runs out of memory. */
+	x->ctxt = xmlCreatePushParserCtxt(&sax, x, buf, head, NULL);
 	if (!x->ctxt) {
 		rc = memo__error_oom();
 		goto out;
