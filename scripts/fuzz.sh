@@ -25,7 +25,9 @@
 #
 # Environment: MEMO_FUZZ_BUILD (default build-fuzz), MEMO_FUZZ_WORK
 # (default build-fuzz/work: campaign corpora, never committed),
-# MEMO_FUZZ_JOBS (default 1), MEMO_FUZZ_RSS_MB (default 2048), MEMO_FUZZ_LOG
+# MEMO_FUZZ_JOBS (default 1), MEMO_FUZZ_RSS_MB (default 2048),
+# MEMO_FUZZ_TIMEOUT (campaign: seconds of wall time per unit, default 10),
+# MEMO_FUZZ_LOG
 # (ci: also write one JSON line per harness there, as meson's testlog).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -161,9 +163,12 @@ campaign)
 	check_harness "$h"
 	do_build >/dev/null
 	mkdir -p "$work/$h" "$work/$h-artifacts"
+	# the timeout is wall time: on a loaded machine (the campaign is
+	# meant to soak up idle CPU) a 10 s unit may be one CPU-second
 	"$build/fuzz/fuzz_$h" -max_total_time=$((cpu * 50)) \
 		-dict="$(dict_of "$h")" -max_len="$(maxlen_of "$h")" \
-		-timeout=10 -rss_limit_mb="$rss" -print_final_stats=1 \
+		-timeout="${MEMO_FUZZ_TIMEOUT:-10}" -rss_limit_mb="$rss" \
+		-print_final_stats=1 \
 		-artifact_prefix="$work/$h-artifacts/" \
 		"$work/$h" "fuzz/corpus/$h" "$@" &
 	pid=$!
