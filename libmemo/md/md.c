@@ -442,6 +442,66 @@ static uint64_t s_atx_marker(const s_md *s, uint64_t off)
 	return NONE;
 }
 
+/* Whether [p, e) is a thematic break: three or more of one of '-', '*',
+ * '_', with blanks between and around, and nothing else. */
+static bool s_is_hr(const char *t, uint64_t p, uint64_t e)
+{
+	char c = 0;
+	unsigned n = 0;
+	for (; p < e; p++) {
+		if (s_blank(t[p]))
+			continue;
+		if (c == 0 && (t[p] == '-' || t[p] == '*' || t[p] == '_'))
+			c = t[p];
+		if (t[p] != c)
+			return false;
+		n++;
+	}
+	return n >= 3;
+}
+
+/* md4c reports a thematic break with no text: move the cursor past its
+ * line, so that what follows (an empty heading, say) is not placed on
+ * it. The break is on the first line at or after the cursor that is not
+ * blank, after any quote markers and list markers; if that line is not
+ * a break, nothing moves. */
+static void s_skip_hr(s_md *s)
+{
+	const char *t = s->t;
+	uint64_t p = s->pos;
+	while (p < s->len) {
+		uint64_t e = s_line_end(s, p), q = p;
+		while (q < e && (s_blank(t[q]) || t[q] == '>'))
+			q++;
+		if (q == e) {  /* a blank line */
+			p = e + s_eol_len(s, e);
+			continue;
+		}
+		for (;;) {
+			if (s_is_hr(t, q, e)) {
+				s->pos = e;
+				return;
+			}
+			/* a list marker before the break ("- ***", "1. ---") */
+			uint64_t k = q;
+			while (k < e && k - q < 9 && t[k] >= '0' && t[k] <= '9')
+				k++;
+			if (k > q && k < e && (t[k] == '.' || t[k] == ')'))
+				k++;
+			else if (k == q && (t[k] == '-' || t[k] == '*' ||
+			                    t[k] == '+'))
+				k++;
+			else
+				return;
+			if (k >= e || !s_blank(t[k]))
+				return;
+			while (k < e && s_blank(t[k]))
+				k++;
+			q = k;
+		}
+	}
+}
+
 /* A piece of source text at off belongs to the current text context:
  * make sure a text node is open and its start fixed. */
 static int s_place(s_md *s, uint64_t off)
@@ -1278,8 +1338,11 @@ static int s_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		if (type == MD_BLOCK_TH || s->in_thead)
 			n->flags |= MEMO_NODE_FLAG_HEADER;
 		return 0;
-	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
+		s_skip_hr(s);
+		s->floor = s->pos;
+		return 0;
+	case MD_BLOCK_DOC:
 	default:
 		return 0;
 	}

@@ -1010,6 +1010,36 @@ START_TEST(test_quirk_stale_list_item)
 }
 END_TEST
 
+/* An empty ATX heading after a thematic break (found by the fuzzer):
+ * md4c reports the break with no text, so the heading was placed on the
+ * break's line and ran to the end of the document. */
+START_TEST(test_empty_heading_after_hr)
+{
+	static const char *const src[] = {
+		"- P\n---\n#\n=-\n#\n.\n=",
+		"text\n\n* * *\n#\n",
+		"> ***\n> #\n",
+		"- ___\n#\n",
+	};
+	static const uint64_t at[] = { 8, 12, 8, 6 };  /* the first '#' */
+	for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
+		memo_document *doc = s_md(src[i]);
+		const memo_node *h = s_nth(doc, MEMO_NODE_HEADING, 0);
+		memo_range r;
+		memo_node_range(h, &r);
+		ck_assert_uint_eq(r.start.offset, at[i]);
+		ck_assert_int_eq(src[i][at[i]], '#');
+		ck_assert_uint_eq(r.end.offset, r.start.offset + 1);
+		/* every section's range runs forwards */
+		for (size_t k = 0; k < s_count(doc, MEMO_NODE_SECTION); k++) {
+			memo_node_range(s_nth(doc, MEMO_NODE_SECTION, k), &r);
+			ck_assert_uint_le(r.start.offset, r.end.offset);
+		}
+		memo_document_free(doc);
+	}
+}
+END_TEST
+
 /* ---- allocation failures -------------------------------------------- */
 
 START_TEST(test_alloc_failures)
@@ -1119,6 +1149,7 @@ static Suite *s_suite(void)
 	tcase_add_test(tc, test_quirk_short_table_delimiters);
 	tcase_add_test(tc, test_quirk_strikethrough_flanking);
 	tcase_add_test(tc, test_quirk_stale_list_item);
+	tcase_add_test(tc, test_empty_heading_after_hr);
 	tcase_add_test(tc, test_images_are_not_prose);
 	tcase_add_test(tc, test_footnotes);
 	tcase_add_test(tc, test_alloc_failures);
