@@ -112,9 +112,12 @@ MEMO_EXTERN(const memo_annotation *) memo_report_annotation_at(
 	const memo_report *report, size_t index);
 
 /**
- * Kind of annotation: "hedge", "booster", "vague" (a vague quantity or
- * intensifier), "frequency" (a vague frequency or time: often, soon),
- * "attribution", "filler", "nominalization", "adverb", "passive",
+ * Kind of annotation: "hedge" (a shield: may, probably, it seems),
+ * "approximator" (a hedge of degree: almost, roughly), "booster",
+ * "vague" (a vague reference to people or sources, or some/many/several),
+ * "vague-amount" (a vague amount or degree: most of the servers, a few,
+ * significantly faster), "frequency" (a vague frequency or time: often,
+ * soon), "attribution", "filler", "nominalization", "adverb", "passive",
  * "metric", "causal", "decision", "tradeoff", "activity", "slogan",
  * "cliche", "acronym", "agentless-decision", "repeated-word". New kinds
  * may be added; callers must accept names they do not know.

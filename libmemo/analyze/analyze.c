@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "analyze.h"
+#include "hedge.h"
 #include "words.h"
 
 #define GROW(ptr, n, cap, extra) \
@@ -1072,6 +1073,13 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 		const char *repl = e ? s_keep(c, e->repl, owned) : NULL;
 		if ((e && !entry) || (e && e->repl && !repl))
 			return memo__error_oom();
+		/* what a quantifier quantifies, how sure a modal is
+		 * (hedge.c) */
+		memo__hspan hs = { c->text, c->tv.v, t0, t1 };
+		if (kind == MEMO__K_HEDGE)
+			w = memo__hedge_modal_weight(&hs, k0, w);
+		if (e)
+			kind = memo__hedge_kind(&hs, kind, e->kind, k0, k1);
 		if ((rc = s_annotate(c, kind, k0, k1, entry, repl, w)) != 0)
 			return rc;
 		r->anns[r->nanns - 1].subkind = e ? s_keep(c, e->kind, owned) :

@@ -38,6 +38,9 @@ typedef enum memo__kind {
 	MEMO__K_AGENTLESS,   /* a decision verb in an agentless passive */
 	MEMO__K_REPEATED,    /* the same word twice in a row */
 	MEMO__K_FREQUENCY,   /* vague frequency or time: often, soon */
+	MEMO__K_AMOUNT,      /* vague amount or degree: most of, a few,
+	                      * significantly faster (hedge.c) */
+	MEMO__K_APPROXIMATOR,/* hedge of degree: almost, roughly (hedge.c) */
 	MEMO__K_COUNT
 } memo__kind;
 

@@ -27,6 +27,8 @@ static const char *const s_kind_names[MEMO__K_COUNT] = {
 	[MEMO__K_AGENTLESS] = "agentless-decision",
 	[MEMO__K_REPEATED] = "repeated-word",
 	[MEMO__K_FREQUENCY] = "frequency",
+	[MEMO__K_AMOUNT] = "vague-amount",
+	[MEMO__K_APPROXIMATOR] = "approximator",
 };
 
 const char *memo__kind_name(memo__kind k)
@@ -119,16 +121,18 @@ double memo__metric_value(const memo_report *r, int m, const memo__counts *c,
 	case MEMO__M_COLEMAN_LIAU: return memo__coleman_liau(&rc);
 	case MEMO__M_ARI: return memo__ari(&rc);
 	case MEMO__M_LIX: return memo__lix(&rc);
-	case MEMO__M_HEDGE_DENSITY: return s_per100(c->k[MEMO__K_HEDGE], w);
+	case MEMO__M_HEDGE_DENSITY:
+		return s_per100(c->k[MEMO__K_HEDGE] + c->k[MEMO__K_APPROXIMATOR],
+			w);
 	case MEMO__M_BOOSTER_DENSITY:
 		return s_per100(c->k[MEMO__K_BOOSTER], w);
 	case MEMO__M_UNSUPPORTED_BOOSTER_DENSITY:
 		return s_per100(c->unsupported_boosters, w);
 	case MEMO__M_WEASEL_DENSITY:
-		return s_per100(c->k[MEMO__K_VAGUE] +
+		return s_per100(c->k[MEMO__K_VAGUE] + c->k[MEMO__K_AMOUNT] +
 			c->k[MEMO__K_FREQUENCY] + c->k[MEMO__K_ATTRIBUTION], w);
 	case MEMO__M_VAGUE_QUANTITY_DENSITY:
-		return s_per100(c->k[MEMO__K_VAGUE], w);
+		return s_per100(c->k[MEMO__K_VAGUE] + c->k[MEMO__K_AMOUNT], w);
 	case MEMO__M_ATTRIBUTION_DENSITY:
 		return s_per100(c->k[MEMO__K_ATTRIBUTION], w);
 	case MEMO__M_FILLER_DENSITY: return s_per100(c->k[MEMO__K_FILLER], w);

@@ -203,7 +203,8 @@ int memo__findings_from_annotations(memo_report *r)
 		size_t hedges = 0;
 		for (size_t k = 0; k < s->ann_count; k++)
 			hedges += r->anns[s->ann_first + k].kind ==
-				MEMO__K_HEDGE;
+				MEMO__K_HEDGE || r->anns[s->ann_first +
+				k].kind == MEMO__K_APPROXIMATOR;
 		if (hedges >= 2 &&
 		    (rc = memo__report_add_finding(r, MEMO__R_HEDGE_STACKED,
 			s->start, s->end, s->node, NULL,
@@ -219,6 +220,7 @@ int memo__findings_from_annotations(memo_report *r)
 			char msg[256];
 			switch ((memo__kind)a->kind) {
 			case MEMO__K_HEDGE:
+			case MEMO__K_APPROXIMATOR: /* a hedge of degree */
 				rule = MEMO__R_HEDGE;
 				snprintf(msg, sizeof msg, "hedge \"%.*s\": commit "
 					"to the claim or give a number", n, q);
@@ -231,6 +233,7 @@ int memo__findings_from_annotations(memo_report *r)
 					"give the number instead", n, q);
 				break;
 			case MEMO__K_VAGUE:
+			case MEMO__K_AMOUNT: /* not about a claim's source */
 				rule = s_is_adjective_kind(a->subkind) ?
 					MEMO__R_VAGUE_ADJECTIVE :
 					MEMO__R_VAGUE_QUANTITY;

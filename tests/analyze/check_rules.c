@@ -194,7 +194,9 @@ static const s_expect approximators_fire[] = {
 };
 static const s_expect approximators_none[] = {
 	{ "hedge", 0, 110, NULL },
+	{ "approximator", 0, 110, NULL },
 	{ "vague", 0, 110, NULL },
+	{ "vague-amount", 0, 110, NULL },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case approximators = { "approximators", MEMO_FORMAT_TEXT,
@@ -202,8 +204,8 @@ static const s_case approximators = { "approximators", MEMO_FORMAT_TEXT,
 	approximators_fire, approximators_none };
 
 static const s_expect approximator_without_number_fire[] = {
-	{ "hedge", 19, 32, "approximately" },
-	{ "hedge", 50, 57, "roughly" },
+	{ "approximator", 19, 32, "approximately" },
+	{ "approximator", 50, 57, "roughly" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_expect approximator_without_number_none[] = {
@@ -233,6 +235,7 @@ static const s_expect vague_next_to_number_fire[] = {
 };
 static const s_expect vague_next_to_number_none[] = {
 	{ "vague", 0, 128, NULL },
+	{ "vague-amount", 0, 128, NULL },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case vague_next_to_number = { "vague_next_to_number", MEMO_FORMAT_TEXT,
@@ -241,7 +244,7 @@ static const s_case vague_next_to_number = { "vague_next_to_number", MEMO_FORMAT
 
 static const s_expect vague_without_number_fire[] = {
 	{ "vague", 0, 4, "Many" },
-	{ "vague", 33, 53, "significantly faster" },
+	{ "vague-amount", 33, 53, "significantly faster" },
 	{ "vague", 64, 71, "several" },
 	{ NULL, 0, 0, NULL }
 };
@@ -258,9 +261,13 @@ static const s_expect superlative_most_fire[] = {
 };
 static const s_expect superlative_most_none[] = {
 	{ "vague", 12, 23, "most common" },
+	{ "vague-amount", 12, 23, "most common" },
 	{ "vague", 40, 52, "most visible" },
+	{ "vague-amount", 40, 52, "most visible" },
 	{ "vague", 101, 112, "most common" },
+	{ "vague-amount", 101, 112, "most common" },
 	{ "vague", 145, 149, "most" },
+	{ "vague-amount", 145, 149, "most" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case superlative_most = { "superlative_most", MEMO_FORMAT_TEXT,
@@ -272,6 +279,7 @@ static const s_expect how_many_fire[] = {
 };
 static const s_expect how_many_none[] = {
 	{ "vague", 0, 67, NULL },
+	{ "vague-amount", 0, 67, NULL },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case how_many = { "how_many", MEMO_FORMAT_TEXT,
@@ -581,11 +589,80 @@ static const s_expect as_many_as_possible_fire[] = {
 };
 static const s_expect as_many_as_possible_none[] = {
 	{ "vague", 0, 86, NULL },
+	{ "vague-amount", 0, 86, NULL },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case as_many_as_possible = { "as_many_as_possible", MEMO_FORMAT_TEXT,
 	"We will move as many accounts as possible before June. We will help as much as we can.",
 	as_many_as_possible_fire, as_many_as_possible_none };
+
+/* A vague quantifier that stands for the source of a claim is an
+ * attribution (hedge.c): before a verb of saying or judging ("Some have
+ * argued", "Many engineers have long claimed") or as the agent after "by"
+ * with no noun of its own ("credited by many with"). A quantifier of
+ * people who only act ("Several teams asked", "Most customers never see
+ * it") stays a vague quantity. */
+static const s_expect vague_source_fire[] = {
+	{ "attribution", 0, 4, "Some" },
+	{ "attribution", 66, 70, "many" },
+	{ "attribution", 95, 99, "Many" },
+	{ "vague", 147, 154, "Several" },
+	{ "vague", 183, 187, "Most" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect vague_source_none[] = {
+	{ "attribution", 147, 166, "Several teams asked" },
+	{ "attribution", 183, 207, "Most customers never see" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case vague_source = { "vague_source", MEMO_FORMAT_TEXT,
+	"Some have argued that the tour helps. The old flow is credited by many with the drop in churn. Many engineers have long claimed the cache is slow. Several teams asked for the export. Most customers never see it.",
+	vague_source_fire, vague_source_none };
+
+/* A frequency adverb in an agentless passive of naming or judging says
+ * how often unnamed people say it: "is often called" is an attribution
+ * (hedge.c); "often fails" stays a frequency, and so does a passive with
+ * a "by" agent ("is often called by the scheduler"). */
+static const s_expect frequency_attribution_fire[] = {
+	{ "attribution", 14, 19, "often" },
+	{ "frequency", 53, 58, "often" },
+	{ "frequency", 86, 91, "often" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect frequency_attribution_none[] = {
+	{ "attribution", 53, 64, "often fails" },
+	{ "attribution", 86, 101, "often called by" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case frequency_attribution = { "frequency_attribution", MEMO_FORMAT_TEXT,
+	"The export is often called the slowest step. The job often fails at night. The job is often called by the scheduler.",
+	frequency_attribution_fire, frequency_attribution_none };
+
+/* What a vague quantifier quantifies (hedge.c): a proportion, a few or
+ * a variety of things is a vague amount ("Most of the servers", "A few
+ * buildings", "Various dates"); of people it stays vague ("Most
+ * engineers"); "some", "many", "several" of things stay vague ("Many
+ * structures"); over units of time it is a frequency ("for several
+ * years"). All of them give the vague.quantity finding. */
+static const s_expect quantifier_classes_fire[] = {
+	{ "vague-amount", 0, 7, "Most of" },
+	{ "vague", 31, 35, "Most" },
+	{ "vague-amount", 63, 68, "A few" },
+	{ "vague-amount", 92, 99, "Various" },
+	{ "frequency", 140, 147, "several" },
+	{ "vague", 155, 159, "Many" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect quantifier_classes_none[] = {
+	{ "vague", 0, 19, "Most of the servers" },
+	{ "vague", 63, 78, "A few buildings" },
+	{ "vague", 92, 105, "Various dates" },
+	{ "vague", 140, 153, "several years" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case quantifier_classes = { "quantifier_classes", MEMO_FORMAT_TEXT,
+	"Most of the servers were idle. Most engineers want the change. A few buildings were closed. Various dates were given. The outage lasted for several years. Many structures fell.",
+	quantifier_classes_fire, quantifier_classes_none };
 
 START_TEST(test_modal_commitments)
 {
@@ -782,6 +859,70 @@ END_TEST
 START_TEST(test_as_many_as_possible)
 {
 	s_check_case(&as_many_as_possible);
+}
+END_TEST
+
+START_TEST(test_quantifier_classes)
+{
+	s_check_case(&quantifier_classes);
+}
+END_TEST
+
+/* The kinds split off by hedge.c give the findings of their lexicon
+ * class: an approximator is a hedge (and counts in hedge density), a
+ * vague amount a vague quantity. */
+START_TEST(test_split_kinds_findings)
+{
+	s_run_t r;
+	s_run(&r, "The migration took approximately a month. We fixed a few "
+		"bugs.", MEMO_FORMAT_TEXT);
+	ck_assert_ptr_nonnull(s_find(&r, "approximator", 19, 32));
+	ck_assert_ptr_nonnull(s_find(&r, "vague-amount", 51, 56));
+	bool hedge = false, vague = false;
+	for (size_t i = 0; i < memo_report_finding_count(r.rep); i++) {
+		const char *id = memo_finding_rule_id(
+			memo_report_finding_at(r.rep, i));
+		hedge |= strcmp(id, "hedge") == 0;
+		vague |= strcmp(id, "vague.quantity") == 0;
+	}
+	ck_assert(hedge && vague);
+	double v;
+	ck_assert_int_eq(memo_report_metric(r.rep, NULL, "hedge_density", &v),
+		MEMO_OK);
+	ck_assert_double_gt(v, 0.0);
+	ck_assert_int_eq(memo_report_metric(r.rep, NULL,
+		"vague_quantity_density", &v), MEMO_OK);
+	ck_assert_double_gt(v, 0.0);
+	s_done(&r);
+}
+END_TEST
+
+START_TEST(test_vague_source)
+{
+	s_check_case(&vague_source);
+}
+END_TEST
+
+START_TEST(test_frequency_attribution)
+{
+	s_check_case(&frequency_attribution);
+}
+END_TEST
+
+/* "may have been" is a guess about the past: an epistemic modal, a full
+ * hedge (hedge.c); "may" alone stays at half weight. */
+START_TEST(test_modal_perfect_weight)
+{
+	s_run_t r;
+	s_run(&r, "The outage may have been caused by the cache. The fix may "
+		"ship in June.", MEMO_FORMAT_TEXT);
+	const memo_annotation *a = s_find(&r, "hedge", 11, 14);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_double_eq(memo_annotation_weight(a), 1.0);
+	a = s_find(&r, "hedge", 54, 57);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_double_eq(memo_annotation_weight(a), 0.5);
+	s_done(&r);
 }
 END_TEST
 
@@ -1029,6 +1170,11 @@ int main(void)
 	tcase_add_test(tc, test_other_senses);
 	tcase_add_test(tc, test_reduced_attribution);
 	tcase_add_test(tc, test_as_many_as_possible);
+	tcase_add_test(tc, test_quantifier_classes);
+	tcase_add_test(tc, test_split_kinds_findings);
+	tcase_add_test(tc, test_vague_source);
+	tcase_add_test(tc, test_frequency_attribution);
+	tcase_add_test(tc, test_modal_perfect_weight);
 	tcase_add_test(tc, test_should_weight);
 	tcase_add_test(tc, test_causal_never_filler_by_config);
 	tcase_add_test(tc, test_metric_values_exact);
