@@ -26,7 +26,7 @@
 # Environment: MEMO_FUZZ_BUILD (default build-fuzz), MEMO_FUZZ_WORK
 # (default build-fuzz/work: campaign corpora, never committed),
 # MEMO_FUZZ_JOBS (default 1), MEMO_FUZZ_RSS_MB (default 2048),
-# MEMO_FUZZ_TIMEOUT (campaign: seconds of wall time per unit, default 10),
+# MEMO_FUZZ_TIMEOUT (seconds of wall time per unit, default 10),
 # MEMO_FUZZ_LOG
 # (ci: also write one JSON line per harness there, as meson's testlog).
 set -eu
@@ -88,7 +88,7 @@ run_one() { # harness secs corpus-dir artifact-dir [options...]
 	mkdir -p "$corpus" "$art"
 	"$build/fuzz/fuzz_$h" -max_total_time="$secs" \
 		-dict="$(dict_of "$h")" -max_len="$(maxlen_of "$h")" \
-		-timeout=10 -rss_limit_mb="$rss" -print_final_stats=1 \
+		-timeout="${MEMO_FUZZ_TIMEOUT:-10}" -rss_limit_mb="$rss" -print_final_stats=1 \
 		-artifact_prefix="$art/" "$@" "$corpus" "fuzz/corpus/$h"
 }
 

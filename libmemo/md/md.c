@@ -460,6 +460,32 @@ static bool s_is_hr(const char *t, uint64_t p, uint64_t e)
 	return n >= 3;
 }
 
+/* Whether the line [p, e) holds nothing but container markers (quote
+ * '>', list markers) and perhaps a thematic break: what md4c's empty
+ * blocks leave behind with no text to place them by. */
+static bool s_markers_only(const s_md *s, uint64_t p, uint64_t e)
+{
+	const char *t = s->t;
+	for (;;) {
+		while (p < e && (s_blank(t[p]) || t[p] == '>'))
+			p++;
+		if (p == e || s_is_hr(t, p, e))
+			return true;
+		uint64_t k = p;
+		while (k < e && k - p < 9 && t[k] >= '0' && t[k] <= '9')
+			k++;
+		if (k > p && k < e && (t[k] == '.' || t[k] == ')'))
+			k++;
+		else if (k == p && (t[k] == '-' || t[k] == '*' || t[k] == '+'))
+			k++;
+		else
+			return false;
+		if (k < e && !s_blank(t[k]))
+			return false;
+		p = k;
+	}
+}
+
 /* md4c reports a thematic break with no text: move the cursor past its
  * line, so that what follows (an empty heading, say) is not placed on
  * it. The break is on the first line at or after the cursor that is not
@@ -599,14 +625,33 @@ static int s_close_text(s_md *s)
 			 * or at its first line's content, or at an image
 			 * (s->first); a setext one runs through its
 			 * underline. */
-			uint64_t q = s->first;
+			uint64_t q = s->first, atx = NONE;
+			if (q == NONE) {
+				/* With no text and no markup it is an ATX
+				 * heading ("#"): find its marker, past the
+				 * lines of empty blocks before it ("-", "---")
+				 * that left the cursor behind. */
+				for (uint64_t p = s->floor; p < s->len;) {
+					uint64_t e = s_line_end(s, p);
+					atx = s_atx_marker(s, e);
+					if (atx != NONE && atx >= s->floor) {
+						q = atx;
+						break;
+					}
+					atx = NONE;
+					if (!s_markers_only(s, p, e))
+						break;
+					p = e + s_eol_len(s, e);
+				}
+			}
 			if (q == NONE) {
 				q = s->floor;
 				while (q < s->len && (s_blank(t[q]) || s_eol(t[q]) ||
 				                      t[q] == '>'))
 					q++;
 			}
-			uint64_t atx = q < s->len ? s_atx_marker(s, q) : NONE;
+			if (atx == NONE && q < s->len)
+				atx = s_atx_marker(s, q);
 			if (q >= s->len) {
 				s_fix_start(s, s->floor);
 				end = s->floor;

@@ -1010,8 +1010,8 @@ START_TEST(test_quirk_stale_list_item)
 }
 END_TEST
 
-/* An empty ATX heading after a thematic break (found by the fuzzer):
- * md4c reports the break with no text, so the heading was placed on the
+/* An empty ATX heading after a thematic break or an empty list item
+ * (found by the fuzzer): md4c reports those with no text, so the heading was placed on the
  * break's line and ran to the end of the document. */
 START_TEST(test_empty_heading_after_hr)
 {
@@ -1020,8 +1020,10 @@ START_TEST(test_empty_heading_after_hr)
 		"text\n\n* * *\n#\n",
 		"> ***\n> #\n",
 		"- ___\n#\n",
+		"-\n#\n#\n\x10\n=",   /* after an empty list item */
+		"1.\n>\n# \n",
 	};
-	static const uint64_t at[] = { 8, 12, 8, 6 };  /* the first '#' */
+	static const uint64_t at[] = { 8, 12, 8, 6, 2, 5 };  /* the first '#' */
 	for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
 		memo_document *doc = s_md(src[i]);
 		const memo_node *h = s_nth(doc, MEMO_NODE_HEADING, 0);

@@ -362,14 +362,50 @@ typedef struct s_job {
 	int failures;
 } s_job;
 
+/* Each line of a s_spell() result with its suggestions cut off. Hunspell
+ * bounds its slower suggestion phases by clock(), the CPU time of the
+ * whole process, so with four threads running (or under valgrind) a list
+ * may come back shorter than a single thread's; the words flagged and
+ * their ranges never change. */
+static void s_strip_suggestions(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r;) {
+		if (*r == '|') {
+			while (*r && *r != '\n')
+				r++;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 static void *s_thread(void *arg)
 {
 	s_job *j = arg;
-	char got[1024];
+	char got[1024], want[1024];
 	for (int it = 0; it < 40; it++) {
 		size_t d = (size_t)(it + j->id) % S_NDOCS;
-		if (s_spell(j->an, "t.md", s_docs[d], got, sizeof got) != 0 ||
-		    strcmp(got, j->want[d]) != 0)
+		if (s_spell(j->an, "t.md", s_docs[d], got, sizeof got) != 0) {
+			j->failures++;
+			continue;
+		}
+		/* every misspelling with a suggestion in the reference has
+		 * at least one here too */
+		for (const char *p = j->want[d]; (p = strchr(p, '|')); p++) {
+			const char *ls = p;
+			while (ls > j->want[d] && ls[-1] != '\n')
+				ls--;
+			char head[128];
+			snprintf(head, sizeof head, "%.*s|", (int)(p - ls), ls);
+			if (!strstr(got, head))
+				j->failures++;
+		}
+		s_strip_suggestions(got);
+		memcpy(want, j->want[d], sizeof want);
+		s_strip_suggestions(want);
+		if (strcmp(got, want) != 0)
 			j->failures++;
 	}
 	return NULL;
