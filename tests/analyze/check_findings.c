@@ -122,6 +122,16 @@ typedef struct s_case {
 	"# FAQ\n\n" \
 	"## Pricing\n\n" \
 	"Nothing: lockers are free for every order.\n\n"
+#define FAQ_LEADS \
+	"# FAQ\n\n" \
+	"**Pricing for renters.** Free.\n\n" \
+	"**Is it safe?** Yes.\n\n" \
+	"Q: Pricing for owners. A: Free.\n\n"
+#define FAQ_LEADS_QUESTIONS \
+	"# FAQ\n\n" \
+	"**What do renters pay?** Nothing.\n\n" \
+	"**Is it safe?** Yes.\n\n" \
+	"Q: What do owners pay? A: Nothing.\n\n"
 #define IFAQ \
 	"# Internal FAQ\n\n" \
 	"## How big is the market?\n\n" \
@@ -233,6 +243,28 @@ typedef struct s_case {
 	"- Add a pool-size check to the deploy pipeline. Owner: Priya, " \
 	"due 2025-04-01.\n" \
 	"- Alert on pool exhaustion, due 2025-04-15.\n"
+#define C_ACTIONS_TABLE \
+	"# Action items\n\n" \
+	"| Action | Owner | Due |\n" \
+	"|---|---|---|\n" \
+	"| Add a pool-size check | Priya | 2025-04-01 |\n" \
+	"| Alert on pool exhaustion | TBD | 2025-04-15 |\n" \
+	"| Fix the runbook | Sam | soon |\n"
+#define C_ACTIONS_TABLE_OK \
+	"# Action items\n\n" \
+	"| Action | Owner | Due |\n" \
+	"|---|---|---|\n" \
+	"| Add a pool-size check | Priya | 2025-04-01 |\n" \
+	"| Alert on pool exhaustion | Sam | 2025-04-15 |\n" \
+	"| Fix the runbook | Sam | 2025-04-30 |\n"
+#define N_TENETS_PARAS \
+	"# Tenets\n\n" \
+	"Speed over features.\n\n" \
+	"Customers matter most.\n\n"
+#define N_TENETS_PARAS_OK \
+	"# Tenets\n\n" \
+	"Speed over features.\n\n" \
+	"Customers before sellers.\n\n"
 
 /* ---- the text and Markdown cases -------------------------------------- */
 
@@ -505,6 +537,43 @@ static const s_want coe_item_no_owner_want[] = {
 	{ "coe.action-items", MEMO_SEVERITY_WARNING, 438, 481, 21, 1,
 		"- Alert on pool exhaustion, due 2025-04-15.", NULL, NULL,
 		NULL },
+	{ NULL }
+};
+static const s_want hedge_quote_and_cell_want[] = {
+	{ "hedge", MEMO_SEVERITY_WARNING, 22, 27, 3, 14,
+		"might", NULL, NULL, NULL },
+	{ "hedge", MEMO_SEVERITY_WARNING, 75, 80, 7, 15,
+		"could", NULL, NULL, NULL },
+	{ NULL }
+};
+static const s_want sentence_bold_end_want[] = {
+	{ "length.sentence", MEMO_SEVERITY_WARNING, 7, 174, 3, 1,
+		"We cut the checkout", "they **left.", NULL, NULL },
+	{ NULL }
+};
+static const s_want invalid_utf8_twice_want[] = {
+	{ "parse.invalid-utf8", MEMO_SEVERITY_WARNING, 3, 6, 1, 4,
+		"\xef\xbf\xbd", NULL, NULL, NULL },
+	{ NULL }
+};
+static const s_want prfaq_faq_leads_want[] = {
+	{ "prfaq.faq-question", MEMO_SEVERITY_WARNING, 716, 740, 24, 1,
+		"**Pricing for renters.**", NULL, NULL, NULL },
+	{ "prfaq.faq-question", MEMO_SEVERITY_WARNING, 770, 792, 28, 1,
+		"Q: Pricing for owners.", NULL, NULL, NULL },
+	{ NULL }
+};
+static const s_want coe_table_items_want[] = {
+	{ "coe.action-items", MEMO_SEVERITY_WARNING, 446, 493, 23, 1,
+		"| Alert on pool exhaustion | TBD | 2025-04-15 |", NULL, NULL,
+		NULL },
+	{ "coe.action-items", MEMO_SEVERITY_WARNING, 494, 526, 24, 1,
+		"| Fix the runbook | Sam | soon |", NULL, NULL, NULL },
+	{ NULL }
+};
+static const s_want narrative_tenet_paragraphs_want[] = {
+	{ "narrative.tenets", MEMO_SEVERITY_INFO, 124, 146, 12, 1,
+		"Customers matter most.", NULL, NULL, NULL },
 	{ NULL }
 };
 
@@ -1007,6 +1076,68 @@ static const s_case s_text_cases[] = {
 	{ "coe_items_owned", "coe.action-items", false,
 		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
 		FM_COE C_SUMMARY C_IMPACT C_ROOT C_ACTIONS,
+		NULL, NULL },
+	/* a block quote and a table cell */
+	{ "hedge_quote_and_cell", "hedge", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		"# Risks\n\n"
+		"> The vendor might slip.\n\n"
+		"| Risk | Note |\n"
+		"|---|---|\n"
+		"| Vendor | It could slip |\n",
+		NULL, hedge_quote_and_cell_want },
+	/* turned off by an inline comment */
+	{ "hedge_disabled", "hedge", false,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		"# Plan\n\n"
+		"<!-- memo-disable hedge -->\n"
+		"The vendor **might** slip.\n",
+		NULL, NULL },
+	/* the range ends before the closing markup */
+	{ "sentence_bold_end", "length.sentence", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		"# Why\n\n"
+		"We cut the checkout tour because it cost buyers nine "
+		"seconds on every order and the survey of four hundred "
+		"buyers showed that the tour was the main reason they "
+		"**left.**\n",
+		NULL, sentence_bold_end_want },
+	/* one finding, at the first bad byte */
+	{ "invalid_utf8_twice", "parse.invalid-utf8", true,
+		MEMO_FORMAT_TEXT, S_CFG_DEFAULT,
+		"Caf\xff and na\xefve.\n",
+		NULL, invalid_utf8_twice_want },
+	/* bold leads and Q: paragraphs */
+	{ "prfaq_faq_leads", "prfaq.faq-question", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_PRFAQ PR PR_HEADLINE PR_SUB PR_DATELINE PR_PROBLEM
+		PR_SOLUTION PR_LEADER PR_CUSTOMER PR_START FAQ_LEADS IFAQ
+		IFAQ_SCOPE,
+		NULL, prfaq_faq_leads_want },
+	{ "prfaq_faq_leads_questions", "prfaq.faq-question", false,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_PRFAQ PR PR_HEADLINE PR_SUB PR_DATELINE PR_PROBLEM
+		PR_SOLUTION PR_LEADER PR_CUSTOMER PR_START
+		FAQ_LEADS_QUESTIONS IFAQ IFAQ_SCOPE,
+		NULL, NULL },
+	/* an owner of TBD, a due date of soon */
+	{ "coe_table_items", "coe.action-items", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_COE C_SUMMARY C_IMPACT C_ROOT C_ACTIONS_TABLE,
+		NULL, coe_table_items_want },
+	{ "coe_table_items_ok", "coe.action-items", false,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_COE C_SUMMARY C_IMPACT C_ROOT C_ACTIONS_TABLE_OK,
+		NULL, NULL },
+	{ "narrative_tenet_paragraphs", "narrative.tenets", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_NARRATIVE N_PURPOSE N_TENETS_PARAS N_GOALS N_PLAN
+		N_APPENDIX,
+		NULL, narrative_tenet_paragraphs_want },
+	{ "narrative_tenet_paragraphs_ok", "narrative.tenets", false,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_NARRATIVE N_PURPOSE N_TENETS_PARAS_OK N_GOALS N_PLAN
+		N_APPENDIX,
 		NULL, NULL },
 };
 
