@@ -1466,6 +1466,22 @@ static void s_check(const s_case *c)
 			}
 		}
 	}
+	/* the document's own parse warnings have the registry's severity */
+	for (size_t i = 0; i < memo_document_warning_count(doc); i++) {
+		const memo_finding *f = memo_document_warning_at(doc, i);
+		const memo_rule *rule = memo_rule_lookup(
+			memo_finding_rule_id(f));
+		if (!rule || memo_finding_severity(f) !=
+		    memo_rule_default_severity(rule)) {
+			fprintf(stderr, "%s: document warning %s is %s, the "
+				"rule says %s\n", c->name,
+				memo_finding_rule_id(f),
+				memo_severity_name(memo_finding_severity(f)),
+				memo_severity_name(
+				memo_rule_default_severity(rule)));
+			ok = false;
+		}
+	}
 	if (!ok) {
 		fprintf(stderr, "%s: findings (kind %s):\n", c->name,
 			memo_report_kind(rep));
