@@ -380,6 +380,11 @@ static const s_want spelling_want[] = {
 		"Teh", NULL, NULL, NULL },
 	{ NULL }
 };
+static const s_want spelling_md_emphasis_want[] = {
+	{ "spelling", MEMO_SEVERITY_WARNING, 13, 16, 3, 7,
+		"teh", NULL, NULL, NULL },
+	{ NULL }
+};
 static const s_want invalid_utf8_md_want[] = {
 	{ "parse.invalid-utf8", MEMO_SEVERITY_WARNING, 3, 6, 1, 4,
 		"\xef\xbf\xbd", NULL, NULL, NULL },
@@ -776,6 +781,12 @@ static const s_case s_text_cases[] = {
 		"The fix holds.\n\n"
 		"Teh fix holds.\n",
 		NULL, spelling_want },
+	/* the range stops before the closing markup */
+	{ "spelling_md_emphasis", "spelling", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		"# Fix\n\n"
+		"The **teh** fix holds.\n",
+		NULL, spelling_md_emphasis_want },
 	{ "spelling_none", "spelling", false,
 		MEMO_FORMAT_TEXT, S_CFG_DEFAULT,
 		"The fix holds.\n\n"
@@ -1160,7 +1171,8 @@ static const s_case s_text_cases[] = {
  * the commitment) split across a plain and a bold run: "mi" ends run 0,
  * "ght" is run 1. Paragraph 2, run 1 is "much faster". Paragraph 3 is a
  * table cell, run 1 "collaborated with". Paragraph 4 has "Café" before
- * the italic "really": byte 112 is column 9. */
+ * the italic "really": byte 112 is column 9. Paragraph 5 has a run in a
+ * hyperlink and one in a content control: "basically" is in run 2. */
 #define W_RUNS(p1) \
 	"<w:p w14:paraId=\"0A1B2C3D\"><w:pPr><w:pStyle w:val=\"Heading1\"/>" \
 	"</w:pPr>" W_R("Plan") "</w:p>" \
@@ -1170,7 +1182,10 @@ static const s_case s_text_cases[] = {
 	"<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w=\"100\"/></w:tcPr>" \
 	"<w:p w14:paraId=\"3D4E5F60\">" W_R("We ") W_R("collaborated with") \
 	W_R(" finance.") "</w:p></w:tc></w:tr></w:tbl>" \
-	"<w:p>" W_R("Caf\xc3\xa9 is ") W_RI("really") W_R(" slow.") "</w:p>"
+	"<w:p>" W_R("Caf\xc3\xa9 is ") W_RI("really") W_R(" slow.") "</w:p>" \
+	"<w:p>" W_R("See ") "<w:hyperlink w:anchor=\"docs\">" W_R("the docs") \
+	"</w:hyperlink><w:sdt><w:sdtContent>" \
+	W_R(", it is basically done.") "</w:sdtContent></w:sdt></w:p>"
 
 static const mkdocx_spec s_docx_runs = { .styles = W_STYLES,
 	.body = W_RUNS(W_R("The vendor mi") W_RB("ght")
@@ -1187,6 +1202,9 @@ static const s_loc s_docx_runs_activity[] = {
 static const s_loc s_docx_runs_adverb[] = {
 	{ W_DOC, 4, 1, 0, NULL }, { W_DOC, 4, 1, 5, NULL } };
 
+static const s_loc s_docx_runs_adverb2[] = {
+	{ W_DOC, 5, 2, 8, NULL }, { W_DOC, 5, 2, 16, NULL } };
+
 static const s_want s_docx_runs_want[] = {
 	{ "hedge", MEMO_SEVERITY_WARNING, 16, 21, 2, 12, "might", NULL, NULL,
 		s_docx_runs_hedge },
@@ -1196,6 +1214,8 @@ static const s_want s_docx_runs_want[] = {
 		"collaborated with", NULL, NULL, s_docx_runs_activity },
 	{ "padding.adverb", MEMO_SEVERITY_INFO, 112, 118, 5, 9, "really", NULL,
 		"", s_docx_runs_adverb },
+	{ "padding.adverb", MEMO_SEVERITY_INFO, 145, 154, 6, 21, "basically",
+		NULL, "", s_docx_runs_adverb2 },
 	{ NULL }
 };
 
