@@ -265,6 +265,15 @@ typedef struct s_case {
 	"# Tenets\n\n" \
 	"Speed over features.\n\n" \
 	"Customers before sellers.\n\n"
+#define T_TITLE \
+	"# Acme Lockers\n\n" \
+	"Parcels on your own schedule.\n\n"
+#define PR2 \
+	"## Press release\n\n"
+#define FAQ2 \
+	"## FAQ\n\n" \
+	"### How much does it cost?\n\n" \
+	"Nothing: lockers are free for every order.\n"
 
 /* ---- the text and Markdown cases -------------------------------------- */
 
@@ -888,6 +897,18 @@ static const s_case s_text_cases[] = {
 		FM_PRFAQ PR PR_HEADLINE PR_SUB PR_DATELINE PR_PROBLEM
 		PR_SOLUTION PR_LEADER PR_CUSTOMER PR_START FAQ IFAQ
 		IFAQ_SCOPE,
+		NULL, NULL },
+	/* the document title is the headline */
+	{ "prfaq_title_headline", "prfaq.headline", false,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_PRFAQ T_TITLE PR2 PR_DATELINE PR_PROBLEM PR_SOLUTION
+		PR_LEADER PR_CUSTOMER PR_START FAQ2,
+		NULL, NULL },
+	/* a short tagline under the title is the subheading */
+	{ "prfaq_title_tagline", "prfaq.subheading", false,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_PRFAQ T_TITLE PR2 PR_DATELINE PR_PROBLEM PR_SOLUTION
+		PR_LEADER PR_CUSTOMER PR_START FAQ2,
 		NULL, NULL },
 	{ "prfaq_no_subheading", "prfaq.subheading", true,
 		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
