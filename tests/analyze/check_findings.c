@@ -268,6 +268,10 @@ typedef struct s_case {
 #define T_TITLE \
 	"# Acme Lockers\n\n" \
 	"Parcels on your own schedule.\n\n"
+#define T_TITLE_LONG \
+	"# Acme Lockers\n\n" \
+	"Parcels on your own schedule. Lockers are in 300 stores. They " \
+	"open at six. They close at ten.\n\n"
 #define PR2 \
 	"## Press release\n\n"
 #define FAQ2 \
@@ -450,6 +454,11 @@ static const s_want narrative_list_want[] = {
 static const s_want prfaq_no_headline_want[] = {
 	{ "prfaq.headline", MEMO_SEVERITY_WARNING, 35, 35, 4, 16,
 		"", "# Press release", NULL, NULL },
+	{ NULL }
+};
+static const s_want prfaq_title_long_tagline_want[] = {
+	{ "prfaq.subheading", MEMO_SEVERITY_INFO, 34, 34, 4, 15,
+		"", "# Acme Lockers", NULL, NULL },
 	{ NULL }
 };
 static const s_want prfaq_no_subheading_want[] = {
@@ -910,6 +919,12 @@ static const s_case s_text_cases[] = {
 		FM_PRFAQ T_TITLE PR2 PR_DATELINE PR_PROBLEM PR_SOLUTION
 		PR_LEADER PR_CUSTOMER PR_START FAQ2,
 		NULL, NULL },
+	/* four sentences are no subheading; the title is the headline, so the subheading belongs right under it */
+	{ "prfaq_title_long_tagline", "prfaq.subheading", true,
+		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
+		FM_PRFAQ T_TITLE_LONG PR2 PR_DATELINE PR_PROBLEM
+		PR_SOLUTION PR_LEADER PR_CUSTOMER PR_START FAQ2,
+		NULL, prfaq_title_long_tagline_want },
 	{ "prfaq_no_subheading", "prfaq.subheading", true,
 		MEMO_FORMAT_MARKDOWN, S_CFG_DEFAULT,
 		FM_PRFAQ PR PR_HEADLINE PR_DATELINE PR_PROBLEM PR_SOLUTION
