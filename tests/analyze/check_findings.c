@@ -20,9 +20,9 @@
  * test_registry fails when a rule of the registry has no firing case or
  * no quiet case here, so a new rule cannot come without tests.
  *
- * The spelling case needs hunspell's en_US dictionary
- * (scripts/install-deps.sh installs it); without it that one case is
- * skipped with a message.
+ * The firing spelling cases need hunspell's en_US dictionary
+ * (scripts/install-deps.sh installs it); without it they are skipped with
+ * a message.
  */
 #include <check.h>
 #include <stdbool.h>
