@@ -106,6 +106,14 @@ struct memo_node {
 	const struct memo_document *owner;
 };
 
+/* memo_node_text_to_doc() for the END of a half-open range: an offset on
+ * a span boundary maps to the end of the span before it, not to the start
+ * of the next one, so a range never takes in the markup after it ("might"
+ * in "**might** slip" ends before "**"); an end inside a non-verbatim span
+ * (an entity) maps to the span's end. */
+int memo__node_text_end_to_doc(const memo_node *node, uint64_t text_offset,
+	uint64_t *out);
+
 struct memo_finding {
 	const char *rule_id;  /* static or arena */
 	uint32_t severity;

@@ -132,7 +132,7 @@ static int s_annotate(s_ctx *c, memo__kind kind, size_t k0, size_t k1,
 	memset(a, 0, sizeof *a);
 	uint64_t s = 0, e = 0;
 	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
-	memo_node_text_to_doc(c->node, c->tv.v[k1].end, &e);
+	memo__node_text_end_to_doc(c->node, c->tv.v[k1].end, &e);
 	a->start = s;
 	a->end = e < s ? s : e;
 	a->entry = entry;
@@ -752,7 +752,7 @@ static size_t s_passive_attribution_at(const s_ctx *c, size_t k0, size_t k1)
 	const memo_report *r = c->r;
 	uint64_t s = 0, e = 0;
 	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
-	memo_node_text_to_doc(c->node, c->tv.v[k1].end, &e);
+	memo__node_text_end_to_doc(c->node, c->tv.v[k1].end, &e);
 	for (size_t i = s_sentence_first_ann(c); i < r->nanns; i++) {
 		const memo_annotation *a = &r->anns[i];
 		if (a->kind == MEMO__K_ATTRIBUTION && a->start < e &&
@@ -771,7 +771,7 @@ static void s_merge_attribution(const s_ctx *c, size_t i,
 	memo_annotation *a = &c->r->anns[i];
 	uint64_t s = 0, e = 0;
 	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
-	memo_node_text_to_doc(c->node, c->tv.v[k1].end, &e);
+	memo__node_text_end_to_doc(c->node, c->tv.v[k1].end, &e);
 	if (s < a->start)
 		a->start = s;
 	if (e > a->end)
@@ -970,7 +970,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	s.node = c->node;
 	s.paragraph = para;
 	memo_node_text_to_doc(c->node, so, &s.start);
-	memo_node_text_to_doc(c->node, se, &s.end);
+	memo__node_text_end_to_doc(c->node, se, &s.end);
 	if (s.end < s.start)
 		s.end = s.start;
 	s.ann_first = (uint32_t)r->nanns;

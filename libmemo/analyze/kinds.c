@@ -826,6 +826,17 @@ static int s_template_checks(memo__kctx *k, const s_template *tp)
 	return s_order(k, tp, f, nf);
 }
 
+/* The innermost node that holds both a and b (memo_finding_node() holds
+ * the finding's whole range). */
+static const memo_node *s_holder(const memo_node *a, const memo_node *b)
+{
+	for (const memo_node *x = a; x; x = x->parent)
+		for (const memo_node *y = b; y; y = y->parent)
+			if (x == y)
+				return x;
+	return a;
+}
+
 /* structure.length: the body (narrative, decision, one-pager), or the
  * press release and the FAQ apart (PR/FAQ). */
 static int s_length(memo__kctx *k, const s_template *tp)
@@ -841,18 +852,18 @@ static int s_length(memo__kctx *k, const s_template *tp)
 			const memo_node *n = k->pr_sec >= 0 ?
 				k->secs[k->pr_sec].node :
 				r->paras[k->pr_paras[0]].node;
-			uint64_t end = k->pr_sec >= 0 ? n->end :
-				r->paras[k->pr_paras[k->npr - 1]].node->end;
+			const memo_node *last = k->pr_sec >= 0 ? n :
+				r->paras[k->pr_paras[k->npr - 1]].node;
 			if ((rc = memo__report_add_finding(r,
-				MEMO__R_STRUCTURE_LENGTH, n->start, end, n, NULL,
+				MEMO__R_STRUCTURE_LENGTH, n->start, last->end,
+				s_holder(n, last), NULL,
 				"the press release runs %.1f pages (budget 1 "
 				"page at %g words a page)", w / pw, pw)) != 0)
 				return rc;
 		}
 		/* the FAQ: top FAQ containers outside the appendix */
 		w = 0;
-		const memo_node *fn = NULL;
-		uint64_t fend = 0;
+		const memo_node *fn = NULL, *fl = NULL;
 		for (size_t i = 0; i < k->nsecs; i++) {
 			const memo__ksec *s = &k->secs[i];
 			if (!s->faq || s->in_faq >= 0 || s->appendix)
@@ -862,12 +873,13 @@ static int s_length(memo__kctx *k, const s_template *tp)
 			w += v;
 			if (!fn)
 				fn = s->node;
-			fend = s->node->end;
+			fl = s->node;
 		}
 		if (fn && w / pw > 5.0 &&
 		    (rc = memo__report_add_finding(r, MEMO__R_STRUCTURE_LENGTH,
-			fn->start, fend, fn, NULL, "the FAQ runs %.1f pages "
-			"(budget 5 pages at %g words a page)", w / pw, pw)) != 0)
+			fn->start, fl->end, s_holder(fn, fl), NULL,
+			"the FAQ runs %.1f pages (budget 5 pages at %g words "
+			"a page)", w / pw, pw)) != 0)
 			return rc;
 		return MEMO_OK;
 	}
@@ -888,8 +900,9 @@ static int s_length(memo__kctx *k, const s_template *tp)
 		return MEMO_OK;
 	return memo__report_add_finding(r, MEMO__R_STRUCTURE_LENGTH,
 		r->paras[at].node->start, r->paras[lastp].node->end,
-		r->paras[at].node, NULL, "the body runs %.1f pages (budget %g "
-		"at %g words a page; the appendix does not count): the budget "
+		s_holder(r->paras[at].node, r->paras[lastp].node), NULL,
+		"the body runs %.1f pages (budget %g at %g words a page; the "
+		"appendix does not count): the budget "
 		"runs out here", k->body_pages, tp->budget, pw);
 }
 

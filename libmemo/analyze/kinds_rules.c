@@ -234,8 +234,19 @@ static int s_pr_elements(memo__kctx *k)
 		lead++;
 	}
 	lead_ok = lead_ok && lead <= 2;
-	if (!headline && memo_document_title(k->doc) && lead_ok) {
+	const char *dt = memo_document_title(k->doc);
+	const memo_node *sub_node = sn ? sn : k->doc->root;
+	if (!headline && dt && lead_ok) {
 		headline = true;
+		/* a title heading is the headline: the subheading belongs
+		 * right under it */
+		const memo__ksec *t0 = k->nsecs ? &k->secs[0] : NULL;
+		if (t0 && t0->heading && t0->level == 1 &&
+		    t0->title_len == strlen(dt) &&
+		    memcmp(t0->title, dt, t0->title_len) == 0) {
+			after_headline = t0->heading->end;
+			sub_node = t0->node;
+		}
 		/* a short tagline under the title is the subheading */
 		for (size_t p = 0; p < k->pr_paras[0] && lead; p++)
 			if (!r->paras[p].appendix &&
@@ -272,7 +283,7 @@ static int s_pr_elements(memo__kctx *k)
 				k->secs[i].node->start > pr_start;
 	}
 	if (!sub && (rc = s_add(k, MEMO__R_PRFAQ_SUBHEADING, after_headline,
-		after_headline, sn ? sn : k->doc->root, "no subheading: add "
+		after_headline, sub_node, "no subheading: add "
 		"one sentence under the headline saying who the customer is and "
 		"what they get")) != 0)
 		return rc;

@@ -171,11 +171,13 @@ static int s_quote(const memo_report *r, const memo_annotation *a)
 	return (int)n;
 }
 
+/* vague.adjective is the intensified comparison ("much faster", "greatly
+ * improved": kind=comparative in vague.txt); quantities, intensifiers
+ * alone ("significantly"), lists and entries added with no kind are
+ * vague.quantity (RULES.md 2). */
 static bool s_is_adjective_kind(const char *sub)
 {
-	return sub && (strcmp(sub, "intensifier") == 0 ||
-		strcmp(sub, "adjective") == 0 ||
-		strcmp(sub, "vague-improvement") == 0);
+	return sub && strcmp(sub, "comparative") == 0;
 }
 
 int memo__findings_from_annotations(memo_report *r)

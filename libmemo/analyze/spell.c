@@ -1018,7 +1018,7 @@ static int s_pend_add(s_run *run, const char *w, size_t len, size_t a,
 	p->node = run->node;
 	p->title = title;
 	memo_node_text_to_doc(run->node, a, &p->start);
-	memo_node_text_to_doc(run->node, b, &p->end);
+	memo__node_text_end_to_doc(run->node, b, &p->end);
 	run->npend++;
 	return MEMO_OK;
 }

@@ -137,6 +137,30 @@ int memo_node_text_to_doc(const memo_node *node, uint64_t text_offset,
 	return MEMO_OK;
 }
 
+int memo__node_text_end_to_doc(const memo_node *node, uint64_t text_offset,
+	uint64_t *out)
+{
+	if (!node || !out || !node->text || text_offset == 0 ||
+	    text_offset > node->text_len || node->nspans == 0)
+		return memo_node_text_to_doc(node, text_offset, out);
+	/* Last span starting before the offset. */
+	size_t lo = 0, hi = node->nspans;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (node->spans[mid].text_offset < text_offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const memo_span *sp = &node->spans[lo];
+	uint64_t rel = text_offset - sp->text_offset;
+	if (rel >= sp->length || !sp->verbatim)
+		*out = sp->doc_offset + sp->doc_length;
+	else
+		*out = sp->doc_offset + rel;
+	return MEMO_OK;
+}
+
 void memo_node_range(const memo_node *node, memo_range *out)
 {
 	if (!out)

@@ -730,7 +730,7 @@ static int s_emit_para(memo__dx_body *bd, s_para *p)
 				}
 				rc = memo__builder_warn(bd->b,
 					"parse.fake-heading",
-					MEMO_SEVERITY_WARNING, s0,
+					MEMO_SEVERITY_INFO, s0,
 					s0 + (z - a), promote ?
 					"a %s paragraph was promoted to a "
 					"level-%u heading" :
@@ -1395,7 +1395,7 @@ static int s_warnings(memo__dx_body *bd)
 		const char *del = flags & MEMO_PARSE_KEEP_DELETIONS ?
 			"kept" : "dropped";
 		rc = memo__builder_warn(b, "parse.tracked-changes",
-			MEMO_SEVERITY_WARNING, 0, 0,
+			MEMO_SEVERITY_INFO, 0, 0,
 			"the document has tracked changes (%zu insertions %s, "
 			"%zu deletions %s); accept or reject them in Word",
 			bd->n_ins, ins, bd->n_del, del);
