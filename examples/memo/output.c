@@ -562,9 +562,144 @@ json_t *tool_json_last_error(void)
 
 void tool_json_print(json_t *root)
 {
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-		JSON_REAL_PRECISION(12));
+	json_dumpf(root, stdout, TOOL_JSON_FLAGS);
 	fputc('\n', stdout);
+}
+
+/* ---- streamed JSON --------------------------------------------------------- */
+
+/* The slot's value: control characters, which jansson escapes, so the
+ * quoted form cannot come from a name the skeleton holds before it. */
+#define SLOT "\001memo:stream-slot\001"
+#define SLOT_QUOTED "\"\\u0001memo:stream-slot\\u0001\""
+
+json_t *tool_json_stream_slot(void)
+{
+	return json_string(SLOT);
+}
+
+static void s_spaces(size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fputc(' ', stdout);
+}
+
+/* The skeleton as text, and where its slot is (NULL when jansson ran
+ * out of memory or there is no slot). */
+static char *s_skeleton(const tool_json_stream *st, char **slot)
+{
+	char *text = json_dumps(st->root, st->flags | JSON_ENCODE_ANY);
+	*slot = text ? strstr(text, SLOT_QUOTED) : NULL;
+	return text;
+}
+
+void tool_json_stream_begin(tool_json_stream *st, json_t *root,
+	size_t flags)
+{
+	char *slot;
+	st->root = root;
+	st->flags = flags;
+	st->count = 0;
+	st->indent = 0;
+	char *text = s_skeleton(st, &slot);
+	if (slot) {
+		/* the slot's line is indented as the closing bracket */
+		const char *line = slot;
+		while (line > text && line[-1] != '\n')
+			line--;
+		while (*line == ' ')
+			line++, st->indent++;
+		fwrite(text, 1, (size_t)(slot - text), stdout);
+	}
+	free(text);
+}
+
+void tool_json_stream_item(tool_json_stream *st, json_t *item)
+{
+	size_t width = st->flags & JSON_MAX_INDENT;
+	size_t indent = st->indent + width;
+	char *text = json_dumps(item, st->flags | JSON_ENCODE_ANY);
+	json_decref(item);
+	if (!text)
+		return;
+	/* as jansson separates array items; every newline in its output
+	 * is indentation (strings escape theirs), so each line of the
+	 * item moves right by the array's depth */
+	if (st->count++) {
+		fputc(',', stdout);
+		if (!width && !(st->flags & JSON_COMPACT))
+			fputc(' ', stdout);
+	} else {
+		fputc('[', stdout);
+	}
+	if (width) {
+		fputc('\n', stdout);
+		s_spaces(indent);
+	}
+	for (const char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			fputs(p, stdout);
+			break;
+		}
+		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
+		s_spaces(indent);
+	}
+	free(text);
+}
+
+void tool_json_stream_end(tool_json_stream *st)
+{
+	char *slot;
+	if (!st->count) {
+		fputs("[]", stdout);
+	} else {
+		if (st->flags & JSON_MAX_INDENT) {
+			fputc('\n', stdout);
+			s_spaces(st->indent);
+		}
+		fputc(']', stdout);
+	}
+	char *text = s_skeleton(st, &slot);
+	if (slot)
+		fputs(slot + strlen(SLOT_QUOTED), stdout);
+	free(text);
+	fputc('\n', stdout);
+	json_decref(st->root);
+	st->root = NULL;
+}
+
+void tool_json_list_begin(tool_json_list *l, size_t ninputs, size_t flags)
+{
+	memset(l, 0, sizeof *l);
+	l->st.flags = flags;
+	l->single = ninputs == 1;
+	if (l->single)
+		l->one = json_array();
+	else
+		tool_json_stream_begin(&l->st, tool_json_stream_slot(),
+			flags);
+}
+
+void tool_json_list_add(tool_json_list *l, json_t *item)
+{
+	if (l->single)
+		json_array_append_new(l->one, item);
+	else
+		tool_json_stream_item(&l->st, item);
+}
+
+void tool_json_list_end(tool_json_list *l)
+{
+	if (!l->single) {
+		tool_json_stream_end(&l->st);
+		return;
+	}
+	json_dumpf(json_array_size(l->one) == 1 ? json_array_get(l->one, 0) :
+		l->one, stdout, l->st.flags);
+	fputc('\n', stdout);
+	json_decref(l->one);
+	l->one = NULL;
 }
 
 json_t *tool_json_subscores(const memo_report *rep, const memo_node *scope)
