@@ -170,6 +170,85 @@ static int s_severity(const char *v, memo_severity_t *out)
 	return -1;
 }
 
+/* Accept each word of the comma-separated @p list. */
+static int s_accept_words(memo_config *cfg, const char *list)
+{
+	while (*list) {
+		while (*list == ',' || *list == ' ' || *list == '\t')
+			list++;
+		size_t n = strcspn(list, ",");
+		while (n && (list[n - 1] == ' ' || list[n - 1] == '\t'))
+			n--;
+		if (n) {
+			char *w = strndup(list, n);
+			int rc = w ? memo_config_accept_word(cfg, w) :
+				MEMO_ENOMEM;
+			free(w);
+			if (rc)
+				return rc;
+		}
+		list += n;
+		while (*list && *list != ',')
+			list++;
+	}
+	return MEMO_OK;
+}
+
+static int s_numeric_key(const char *key)
+{
+	for (size_t i = 0; i < memo_config_key_count(); i++)
+		if (strcmp(memo_config_key_at(i), key) == 0)
+			return 1;
+	return 0;
+}
+
+int tool_config_set(memo_config *cfg, const char *cmd, const char *key,
+	const char *value)
+{
+	char what[300];
+	snprintf(what, sizeof what, "%s: --set %s", cmd, key);
+	if (strcmp(key, "spelling.words") == 0) {
+		if (s_accept_words(cfg, value) == MEMO_OK)
+			return 0;
+		tool_print_error(what + strlen(cmd) + 2);
+		return -1;
+	}
+	/* a relative dictionary is relative to the current folder, not to
+	 * the folder of the .memo.ini */
+	char *abs = NULL;
+	if (strcmp(key, "spelling.dictionary") == 0 && value[0] != '/') {
+		char cwd[4096];
+		if (getcwd(cwd, sizeof cwd) &&
+		    (abs = malloc(strlen(cwd) + strlen(value) + 2)))
+			sprintf(abs, "%s/%s", cwd, value);
+	}
+	int rc = memo_config_set_string(cfg, key, abs ? abs : value);
+	free(abs);
+	if (rc == MEMO_OK)
+		return 0;
+	if (rc != MEMO_ENOTFOUND) {
+		tool_print_error(what + strlen(cmd) + 2);
+		return -1;
+	}
+	if (!s_numeric_key(key)) {
+		fprintf(stderr, "%s: unknown setting '%s' (docs/"
+			"configuration.md lists them)\n", what, key);
+		return -1;
+	}
+	char *end = NULL;
+	errno = 0;
+	double d = strtod(value, &end);
+	if (errno || end == value || *end) {
+		fprintf(stderr, "%s: not a number: '%s'\n", what, value);
+		return -1;
+	}
+	if (memo_config_set_double(cfg, key, d)) {
+		tool_print_error(what + strlen(cmd) + 2);
+		return -1;
+	}
+	return 0;
+}
+
 /* Apply the command-line settings on top of the configuration file. */
 static int s_apply_overrides(const tool_session *s, memo_config *cfg)
 {
@@ -208,20 +287,8 @@ static int s_apply_overrides(const tool_session *s, memo_config *cfg)
 			}
 			continue;
 		}
-		char *end = NULL;
-		errno = 0;
-		double d = strtod(o->value, &end);
-		if (errno || end == o->value || *end) {
-			fprintf(stderr, "%s: --set %s: not a number\n", s->cmd,
-				o->key);
+		if (tool_config_set(cfg, s->cmd, key, o->value))
 			return -1;
-		}
-		if (memo_config_set_double(cfg, key, d)) {
-			char what[300];
-			snprintf(what, sizeof what, "--set %s", key);
-			tool_print_error(what);
-			return -1;
-		}
 	}
 	return 0;
 }

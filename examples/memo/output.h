@@ -73,6 +73,16 @@ int tool_session_option(tool_session *s, int argc, char **argv, int *i);
 void tool_session_add_input(tool_session *s, const char *path);
 
 /*
+ * Apply `--set KEY=VALUE` to @p cfg: any key of docs/configuration.md's
+ * [memo] and [spelling] sections (numbers, kind, spelling.language,
+ * spelling.dictionary, relative to the current folder, and
+ * spelling.words, a comma-separated list). Returns 0, or -1 after
+ * printing why, prefixed with @p cmd.
+ */
+int tool_config_set(memo_config *cfg, const char *cmd, const char *key,
+	const char *value);
+
+/*
  * Check the inputs and load the configurations. Returns EXIT_CLEAN or
  * EXIT_USAGE (after printing why).
  */

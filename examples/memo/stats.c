@@ -23,7 +23,8 @@ static void s_usage(FILE *f)
 "                  annotations (in the JSON too)\n"
 "  --paragraphs    with --json: metrics of every paragraph\n"
 "  --metrics       list the metrics with their definitions and exit\n"
-"  --set KEY=VALUE change a setting (sentence.max_words, page.words)\n"
+"  --set KEY=VALUE change a setting, as memo lint --set\n"
+"                  (sentence.max_words, page.words, spelling.suggest...)\n"
 "  --format FMT    markdown, docx, text or auto (default)\n");
 }
 
@@ -157,15 +158,14 @@ int cmd_stats(int argc, char **argv)
 			char key[128];
 			const char *v = argv[++i];
 			const char *eq = strchr(v, '=');
-			if (!eq || (size_t)(eq - v) >= sizeof key) {
+			if (!eq || eq == v || (size_t)(eq - v) >= sizeof key) {
 				fprintf(stderr, "memo stats: --set KEY=VALUE\n");
 				status = EXIT_USAGE;
 				goto done;
 			}
 			memcpy(key, v, (size_t)(eq - v));
 			key[eq - v] = '\0';
-			if (memo_config_set_double(cfg, key, atof(eq + 1))) {
-				tool_print_error("--set");
+			if (tool_config_set(cfg, "memo stats", key, eq + 1)) {
 				status = EXIT_USAGE;
 				goto done;
 			}

@@ -716,6 +716,54 @@ for k in (7, 8, 9):
 	validate "$SCORE_SCHEMA" "$T/score.json"
 }
 
+# --set KEY=VALUE takes every key of docs/configuration.md.
+case_lint_set() {
+	printf '# Plan\n\nWe recieve the data tomorow and then we ship the new form.\n' > "$T/sp.md"
+	run "$T/out" "$T/err" "$MEMO" lint --no-config --format json "$T/sp.md"
+	if grep -q '"spelling"' "$T/out"; then
+		run "$T/out" "$T/err" "$MEMO" lint --no-config --format json \
+			--set spelling.suggest=1 "$T/sp.md"
+		expect_rc 1 "--set spelling.suggest=1"
+		py "spelling.suggest=1 gives replacements" '
+import json, sys
+f = [x for x in json.load(open(sys.argv[1]))["files"][0]["findings"]
+     if x["rule"] == "spelling"]
+assert f and all(x["replacements"] for x in f), f
+assert "receive" in f[0]["replacements"], f[0]
+' "$T/out"
+		printf '[spelling]\nsuggest = 1\n' > "$T/s.ini"
+		run "$T/out" "$T/err" "$MEMO" lint --config "$T/s.ini" \
+			--format json "$T/sp.md"
+		has "$T/out" '"receive"' "[spelling] suggest = 1"
+		run "$T/out" "$T/err" "$MEMO" lint --no-config \
+			--set spelling.words=recieve,tomorow "$T/sp.md"
+		expect_rc 0 "--set spelling.words"
+		run "$T/out" "$T/err" "$MEMO" lint --no-config \
+			--set spelling.language=xx_YY "$T/sp.md"
+		expect_rc 2 "--set spelling.language of no dictionary"
+		has "$T/err" "xx_YY" "the missing language is named"
+	else
+		echo "note: no en_US hunspell dictionary: spelling checks skipped" >&2
+	fi
+	run "$T/out" "$T/err" "$MEMO" lint --no-config --set spelling.suggest=0 \
+		--set sentence.max_words=8 "$T/sp.md"
+	has "$T/out" '\[length\.sentence\]' "--set sentence.max_words"
+	run "$T/out" "$T/err" "$MEMO" lint --no-config --format json \
+		--set kind=prfaq "$T/sp.md"
+	has "$T/out" '"kind_source": "config"' "--set kind"
+	for bad in spelling.suggest=2 spelling.suggest=yes no.such.key=1 \
+		kind=essay sentence.max_words=many; do
+		run "$T/out" "$T/err" "$MEMO" lint --no-config --set "$bad" \
+			"$T/sp.md"
+		expect_rc 2 "--set $bad"
+		has "$T/err" "--set ${bad%%=*}" "--set $bad: the key is named"
+	done
+	has "$T/err" "not a number" "a key that wants a number"
+	run "$T/out" "$T/err" "$MEMO" stats --set sentence.max_words=8 "$T/sp.md"
+	expect_rc 0 "memo stats --set"
+	run "$T/out" "$T/err" "$MEMO" stats --set sentence.max_words=x "$T/sp.md"
+	expect_rc 2 "memo stats --set of a bad number"
+}
 
 case_usage() {
 	run "$T/out" "$T/err" "$MEMO" --help
@@ -734,7 +782,8 @@ case_usage() {
 name=${1:-}
 case "$name" in
 lint_text|lint_exit|lint_fail_on|lint_color|lint_stdin|lint_config|\
-lint_json|lint_sarif|lint_stream|score_card|score_baseline|usage)
+lint_json|lint_sarif|lint_stream|lint_set|score_card|score_baseline|\
+usage)
 	"case_$name" ;;
 *)
 	echo "usage: run.sh CASE" >&2
