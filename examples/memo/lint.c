@@ -190,8 +190,35 @@ static json_t *s_sarif_artifact_location(const char *name, size_t index)
 	return o;
 }
 
-static json_t *s_sarif_region(const memo_document *doc, const memo_range *r,
-	int snippet)
+/*
+ * Code points before a byte offset of one document's text, counted as
+ * memo_document_convert_offset() counts them (bytes that do not continue
+ * a UTF-8 sequence) but on from the offset asked before, forwards or
+ * backwards: a document's results cost about one pass over its text, not
+ * one pass from the start each. Reset (zeroed) for each document.
+ */
+typedef struct s_cursor {
+	uint64_t off, cp;
+} s_cursor;
+
+static int s_codepoints(const memo_document *doc, s_cursor *c, uint64_t off,
+	uint64_t *out)
+{
+	size_t len = 0;
+	const unsigned char *t = (const unsigned char *)memo_document_text(doc,
+		&len);
+	if (!t || off > len)
+		return -1;
+	for (; c->off < off; c->off++)
+		c->cp += (t[c->off] & 0xC0) != 0x80;
+	for (; c->off > off; c->off--)
+		c->cp -= (t[c->off - 1] & 0xC0) != 0x80;
+	*out = c->cp;
+	return 0;
+}
+
+static json_t *s_sarif_region(const memo_document *doc, s_cursor *cur,
+	const memo_range *r, int snippet)
 {
 	json_t *o = json_pack("{s:I,s:I,s:I,s:I}",
 		"startLine", (json_int_t)r->start.line,
@@ -202,10 +229,8 @@ static json_t *s_sarif_region(const memo_document *doc, const memo_range *r,
 	 * text: not for docx. */
 	uint64_t a, b;
 	if (memo_document_format(doc) != MEMO_FORMAT_DOCX &&
-	    memo_document_convert_offset(doc, r->start.offset,
-		MEMO_UNIT_CODEPOINT, &a) == MEMO_OK &&
-	    memo_document_convert_offset(doc, r->end.offset,
-		MEMO_UNIT_CODEPOINT, &b) == MEMO_OK && b >= a) {
+	    s_codepoints(doc, cur, r->start.offset, &a) == 0 &&
+	    s_codepoints(doc, cur, r->end.offset, &b) == 0 && b >= a) {
 		json_object_set_new(o, "charOffset", json_integer(
 			(json_int_t)a));
 		json_object_set_new(o, "charLength", json_integer(
@@ -258,8 +283,8 @@ static const char *s_mime(memo_format_t fmt)
 	}
 }
 
-static json_t *s_sarif_result(const memo_document *doc, const char *name,
-	size_t artifact, const memo_finding *f)
+static json_t *s_sarif_result(const memo_document *doc, s_cursor *cur,
+	const char *name, size_t artifact, const memo_finding *f)
 {
 	memo_range r;
 	tool_finding_range(f, &r);
@@ -275,7 +300,7 @@ static json_t *s_sarif_result(const memo_document *doc, const char *name,
 	json_object_set_new(res, "locations", json_pack("[{s:{s:o,s:o}}]",
 		"physicalLocation",
 		"artifactLocation", s_sarif_artifact_location(name, artifact),
-		"region", s_sarif_region(doc, &r, 1)));
+		"region", s_sarif_region(doc, cur, &r, 1)));
 
 	/* docx: where the range starts inside the package */
 	memo_docx_loc loc = { MEMO_DOCX_LOC_VERSION, 0, 0, 0, 0 };
@@ -312,7 +337,8 @@ static json_t *s_sarif_result(const memo_document *doc, const char *name,
 				"artifactLocation",
 				s_sarif_artifact_location(name, artifact),
 				"replacements",
-				"deletedRegion", s_sarif_region(doc, &r, 0),
+				"deletedRegion", s_sarif_region(doc, cur, &r,
+				0),
 				"insertedContent", "text", tool_json_str(t)));
 		}
 		json_object_set_new(res, "fixes", fixes);
@@ -514,6 +540,7 @@ int cmd_lint(int argc, char **argv)
 		}
 
 		json_t *jfind = out_fmt == OUT_JSON ? json_array() : NULL;
+		s_cursor cur = { 0, 0 };
 		if (run) {
 			json_t *loc = s_sarif_artifact_location(in->name, k);
 			json_object_del(loc, "index");
@@ -540,7 +567,7 @@ int cmd_lint(int argc, char **argv)
 					tool_json_finding(f));
 			else if (run)
 				tool_json_stream_item(&st, s_sarif_result(
-					doc, in->name, k, f));
+					doc, &cur, in->name, k, f));
 		}
 		if (jfind) {
 			double total = 0;
