@@ -47,7 +47,10 @@ static void s_usage(FILE *f)
 "  --no-config          use no .memo.ini\n"
 "  --rule RULE=SEV      set a rule's severity (off, info, warning, error)\n"
 "  --kind KIND          force the document kind\n"
-"  --set KEY=VALUE      change a setting (sentence.max_words, ...)\n"
+"  --set KEY=VALUE      change a setting: sentence.max_words, page.words,\n"
+"                       score.weight.*, kind, spelling.suggest (0 or 1),\n"
+"                       spelling.language, spelling.dictionary,\n"
+"                       spelling.words (docs/configuration.md)\n"
 "  --input-format FMT   markdown, docx, text or auto (default)\n"
 "  --keep-deletions, --drop-insertions, --promote-fake-headings,\n"
 "  --no-notes, --strict-utf8   parse options, as for memo outline\n"
@@ -187,8 +190,35 @@ static json_t *s_sarif_artifact_location(const char *name, size_t index)
 	return o;
 }
 
-static json_t *s_sarif_region(const memo_document *doc, const memo_range *r,
-	int snippet)
+/*
+ * Code points before a byte offset of one document's text, counted as
+ * memo_document_convert_offset() counts them (bytes that do not continue
+ * a UTF-8 sequence) but on from the offset asked before, forwards or
+ * backwards: a document's results cost about one pass over its text, not
+ * one pass from the start each. Reset (zeroed) for each document.
+ */
+typedef struct s_cursor {
+	uint64_t off, cp;
+} s_cursor;
+
+static int s_codepoints(const memo_document *doc, s_cursor *c, uint64_t off,
+	uint64_t *out)
+{
+	size_t len = 0;
+	const unsigned char *t = (const unsigned char *)memo_document_text(doc,
+		&len);
+	if (!t || off > len)
+		return -1;
+	for (; c->off < off; c->off++)
+		c->cp += (t[c->off] & 0xC0) != 0x80;
+	for (; c->off > off; c->off--)
+		c->cp -= (t[c->off - 1] & 0xC0) != 0x80;
+	*out = c->cp;
+	return 0;
+}
+
+static json_t *s_sarif_region(const memo_document *doc, s_cursor *cur,
+	const memo_range *r, int snippet)
 {
 	json_t *o = json_pack("{s:I,s:I,s:I,s:I}",
 		"startLine", (json_int_t)r->start.line,
@@ -199,10 +229,8 @@ static json_t *s_sarif_region(const memo_document *doc, const memo_range *r,
 	 * text: not for docx. */
 	uint64_t a, b;
 	if (memo_document_format(doc) != MEMO_FORMAT_DOCX &&
-	    memo_document_convert_offset(doc, r->start.offset,
-		MEMO_UNIT_CODEPOINT, &a) == MEMO_OK &&
-	    memo_document_convert_offset(doc, r->end.offset,
-		MEMO_UNIT_CODEPOINT, &b) == MEMO_OK && b >= a) {
+	    s_codepoints(doc, cur, r->start.offset, &a) == 0 &&
+	    s_codepoints(doc, cur, r->end.offset, &b) == 0 && b >= a) {
 		json_object_set_new(o, "charOffset", json_integer(
 			(json_int_t)a));
 		json_object_set_new(o, "charLength", json_integer(
@@ -255,8 +283,8 @@ static const char *s_mime(memo_format_t fmt)
 	}
 }
 
-static json_t *s_sarif_result(const memo_document *doc, const char *name,
-	size_t artifact, const memo_finding *f)
+static json_t *s_sarif_result(const memo_document *doc, s_cursor *cur,
+	const char *name, size_t artifact, const memo_finding *f)
 {
 	memo_range r;
 	tool_finding_range(f, &r);
@@ -272,7 +300,7 @@ static json_t *s_sarif_result(const memo_document *doc, const char *name,
 	json_object_set_new(res, "locations", json_pack("[{s:{s:o,s:o}}]",
 		"physicalLocation",
 		"artifactLocation", s_sarif_artifact_location(name, artifact),
-		"region", s_sarif_region(doc, &r, 1)));
+		"region", s_sarif_region(doc, cur, &r, 1)));
 
 	/* docx: where the range starts inside the package */
 	memo_docx_loc loc = { MEMO_DOCX_LOC_VERSION, 0, 0, 0, 0 };
@@ -309,7 +337,8 @@ static json_t *s_sarif_result(const memo_document *doc, const char *name,
 				"artifactLocation",
 				s_sarif_artifact_location(name, artifact),
 				"replacements",
-				"deletedRegion", s_sarif_region(doc, &r, 0),
+				"deletedRegion", s_sarif_region(doc, cur, &r,
+				0),
 				"insertedContent", "text", tool_json_str(t)));
 		}
 		json_object_set_new(res, "fixes", fixes);
@@ -317,6 +346,8 @@ static json_t *s_sarif_result(const memo_document *doc, const char *name,
 	return res;
 }
 
+/* The run up to its results, which are streamed: cmd_lint() adds the
+ * artifacts, the column kind and the invocation after them at the end. */
 static json_t *s_sarif_new_run(void)
 {
 	char cwd[4096];
@@ -337,10 +368,7 @@ static json_t *s_sarif_new_run(void)
 				"{s:{s:s}}", "SRCROOT", "uri", uri));
 		free(uri);
 	}
-	json_object_set_new(run, "artifacts", json_array());
-	json_object_set_new(run, "results", json_array());
-	json_object_set_new(run, "columnKind", json_string(
-		"unicodeCodePoints"));
+	json_object_set_new(run, "results", tool_json_stream_slot());
 	return run;
 }
 
@@ -456,9 +484,25 @@ int cmd_lint(int argc, char **argv)
 	int color = out_fmt == OUT_TEXT && tool_color_enabled(color_mode,
 		stdout);
 	s_counts c = { 0 };
-	json_t *files = out_fmt == OUT_JSON ? json_array() : NULL;
-	json_t *run = out_fmt == OUT_SARIF ? s_sarif_new_run() : NULL;
-	json_t *notes = run ? json_array() : NULL;
+	/* JSON and SARIF are written as files are analysed: only the
+	 * counts, and for SARIF each file's artifact and any error, are
+	 * kept until the end */
+	tool_json_stream st;
+	json_t *run = NULL, *artifacts = NULL, *notes = NULL;
+	if (out_fmt == OUT_JSON) {
+		tool_json_stream_begin(&st, json_pack("{s:s,s:{s:s,s:s},s:o}",
+			"schema", LINT_SCHEMA,
+			"tool", "name", "libmemo", "version",
+			memo_version_string(),
+			"files", tool_json_stream_slot()), TOOL_JSON_FLAGS);
+	} else if (out_fmt == OUT_SARIF) {
+		run = s_sarif_new_run();
+		artifacts = json_array();
+		notes = json_array();
+		tool_json_stream_begin(&st, json_pack("{s:s,s:s,s:[o]}",
+			"$schema", SARIF_SCHEMA, "version", "2.1.0", "runs",
+			json_incref(run)), TOOL_JSON_FLAGS);
+	}
 	c.files = s.ninputs;
 	for (size_t k = 0; k < s.ninputs; k++) {
 		const tool_input *in = &s.inputs[k];
@@ -469,8 +513,8 @@ int cmd_lint(int argc, char **argv)
 			tool_print_error(in->name);
 		if (rc != MEMO_OK) {
 			c.unreadable++;
-			if (files)
-				json_array_append_new(files, json_pack(
+			if (out_fmt == OUT_JSON)
+				tool_json_stream_item(&st, json_pack(
 					"{s:o,s:o}", "file", tool_json_str(
 					in->name), "error",
 					tool_json_last_error()));
@@ -478,9 +522,8 @@ int cmd_lint(int argc, char **argv)
 				json_t *loc = s_sarif_artifact_location(
 					in->name, k);
 				json_object_del(loc, "index");
-				json_array_append_new(json_object_get(run,
-					"artifacts"), json_pack("{s:o}",
-					"location", loc));
+				json_array_append_new(artifacts, json_pack(
+					"{s:o}", "location", loc));
 				json_array_append_new(notes, json_pack(
 					"{s:s,s:{s:s},s:{s:o},s:[{s:{s:o}}]}",
 					"level", "error",
@@ -496,13 +539,13 @@ int cmd_lint(int argc, char **argv)
 			continue;
 		}
 
-		json_t *jfind = files ? json_array() : NULL;
-		json_t *results = run ? json_object_get(run, "results") : NULL;
+		json_t *jfind = out_fmt == OUT_JSON ? json_array() : NULL;
+		s_cursor cur = { 0, 0 };
 		if (run) {
 			json_t *loc = s_sarif_artifact_location(in->name, k);
 			json_object_del(loc, "index");
-			json_array_append_new(json_object_get(run, "artifacts"),
-				json_pack("{s:o,s:s}", "location", loc,
+			json_array_append_new(artifacts, json_pack("{s:o,s:s}",
+				"location", loc,
 				"mimeType", s_mime(memo_document_format(doc))));
 		}
 		size_t n = memo_report_finding_count(rep);
@@ -522,11 +565,11 @@ int cmd_lint(int argc, char **argv)
 			else if (jfind)
 				json_array_append_new(jfind,
 					tool_json_finding(f));
-			else if (results)
-				json_array_append_new(results, s_sarif_result(
-					doc, in->name, k, f));
+			else if (run)
+				tool_json_stream_item(&st, s_sarif_result(
+					doc, &cur, in->name, k, f));
 		}
-		if (files) {
+		if (jfind) {
 			double total = 0;
 			const char *title = memo_document_title(doc);
 			json_t *o = json_pack("{s:o,s:s,s:s,s:s,s:o,s:o}",
@@ -545,43 +588,38 @@ int cmd_lint(int argc, char **argv)
 			json_object_set_new(o, "subscores",
 				tool_json_subscores(rep, NULL));
 			json_object_set_new(o, "findings", jfind);
-			json_array_append_new(files, o);
+			tool_json_stream_item(&st, o);
 		}
 		memo_report_free(rep);
 		memo_document_free(doc);
 	}
-	fflush(stdout);
 
-	if (files) {
-		json_t *root = json_pack("{s:s,s:{s:s,s:s},s:o,s:{s:I,s:I,s:I,"
-			"s:I,s:I,s:I}}",
-			"schema", LINT_SCHEMA,
-			"tool", "name", "libmemo", "version",
-			memo_version_string(),
-			"files", files,
-			"summary",
+	if (out_fmt == OUT_JSON) {
+		json_object_set_new(st.root, "summary", json_pack(
+			"{s:I,s:I,s:I,s:I,s:I,s:I}",
 			"files", (json_int_t)c.files,
 			"unreadable", (json_int_t)c.unreadable,
 			"findings", (json_int_t)c.findings,
 			"errors", (json_int_t)c.by_sev[MEMO_SEVERITY_ERROR],
 			"warnings", (json_int_t)c.by_sev[MEMO_SEVERITY_WARNING],
-			"infos", (json_int_t)c.by_sev[MEMO_SEVERITY_INFO]);
-		tool_json_print(root);
-		json_decref(root);
+			"infos", (json_int_t)c.by_sev[MEMO_SEVERITY_INFO]));
+		tool_json_stream_end(&st);
 	}
 	if (run) {
+		json_object_set_new(run, "artifacts", artifacts);
+		json_object_set_new(run, "columnKind", json_string(
+			"unicodeCodePoints"));
 		json_t *inv = json_pack("{s:b}", "executionSuccessful",
 			c.unreadable == 0);
 		if (json_array_size(notes))
 			json_object_set(inv, "toolExecutionNotifications",
 				notes);
 		json_object_set_new(run, "invocations", json_pack("[o]", inv));
-		json_t *root = json_pack("{s:s,s:s,s:[o]}",
-			"$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
-		tool_json_print(root);
-		json_decref(root);
+		tool_json_stream_end(&st);
 		json_decref(notes);
+		json_decref(run);
 	}
+	fflush(stdout);
 	if (out_fmt == OUT_TEXT && !quiet)
 		s_print_summary(&c);
 

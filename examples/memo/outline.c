@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memo.h"
+#include "output.h"
 
 static void s_usage(FILE *f)
 {
@@ -120,14 +120,18 @@ int cmd_outline(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	json_t *all = json ? json_array() : NULL;
+	/* JSON: one file's tree at a time (streamed for several) */
+	tool_json_list all = { .single = 0 };
+	if (json)
+		tool_json_list_begin(&all, (size_t)nfiles, JSON_INDENT(2) |
+			JSON_PRESERVE_ORDER);
 	for (int k = 0; k < nfiles; k++) {
 		memo_document *doc = NULL;
 		if (memo_document_parse_file(&doc, files[k], &opts) != MEMO_OK) {
 			const memo_error *e = memo_error_last();
 			tool_print_error(files[k]);
-			if (all)
-				json_array_append_new(all, json_pack(
+			if (json)
+				tool_json_list_add(&all, json_pack(
 					"{s:s,s:{s:s,s:s}}", "file", files[k],
 					"error", "status", memo_status_str(
 					memo_error_code(e)), "message",
@@ -135,12 +139,12 @@ int cmd_outline(int argc, char **argv)
 			failed = 1;
 			continue;
 		}
-		if (all) {
+		if (json) {
 			char *s = NULL;
 			if (memo_document_to_json(doc, 0, &s, NULL) == MEMO_OK) {
 				json_t *o = json_loads(s, 0, NULL);
 				if (o)
-					json_array_append_new(all, o);
+					tool_json_list_add(&all, o);
 			} else {
 				tool_print_error(files[k]);
 				failed = 1;
@@ -153,14 +157,8 @@ int cmd_outline(int argc, char **argv)
 		}
 		memo_document_free(doc);
 	}
-	if (all) {
-		json_t *top = json_array_size(all) == 1 && nfiles == 1 ?
-			json_incref(json_array_get(all, 0)) : json_incref(all);
-		json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		printf("\n");
-		json_decref(top);
-		json_decref(all);
-	}
+	if (json)
+		tool_json_list_end(&all);
 	free(files);
 	return failed ? EXIT_UNREADABLE : EXIT_CLEAN;
 }

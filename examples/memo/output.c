@@ -170,6 +170,85 @@ static int s_severity(const char *v, memo_severity_t *out)
 	return -1;
 }
 
+/* Accept each word of the comma-separated @p list. */
+static int s_accept_words(memo_config *cfg, const char *list)
+{
+	while (*list) {
+		while (*list == ',' || *list == ' ' || *list == '\t')
+			list++;
+		size_t n = strcspn(list, ",");
+		while (n && (list[n - 1] == ' ' || list[n - 1] == '\t'))
+			n--;
+		if (n) {
+			char *w = strndup(list, n);
+			int rc = w ? memo_config_accept_word(cfg, w) :
+				MEMO_ENOMEM;
+			free(w);
+			if (rc)
+				return rc;
+		}
+		list += n;
+		while (*list && *list != ',')
+			list++;
+	}
+	return MEMO_OK;
+}
+
+static int s_numeric_key(const char *key)
+{
+	for (size_t i = 0; i < memo_config_key_count(); i++)
+		if (strcmp(memo_config_key_at(i), key) == 0)
+			return 1;
+	return 0;
+}
+
+int tool_config_set(memo_config *cfg, const char *cmd, const char *key,
+	const char *value)
+{
+	char what[300];
+	snprintf(what, sizeof what, "%s: --set %s", cmd, key);
+	if (strcmp(key, "spelling.words") == 0) {
+		if (s_accept_words(cfg, value) == MEMO_OK)
+			return 0;
+		tool_print_error(what + strlen(cmd) + 2);
+		return -1;
+	}
+	/* a relative dictionary is relative to the current folder, not to
+	 * the folder of the .memo.ini */
+	char *abs = NULL;
+	if (strcmp(key, "spelling.dictionary") == 0 && value[0] != '/') {
+		char cwd[4096];
+		if (getcwd(cwd, sizeof cwd) &&
+		    (abs = malloc(strlen(cwd) + strlen(value) + 2)))
+			sprintf(abs, "%s/%s", cwd, value);
+	}
+	int rc = memo_config_set_string(cfg, key, abs ? abs : value);
+	free(abs);
+	if (rc == MEMO_OK)
+		return 0;
+	if (rc != MEMO_ENOTFOUND) {
+		tool_print_error(what + strlen(cmd) + 2);
+		return -1;
+	}
+	if (!s_numeric_key(key)) {
+		fprintf(stderr, "%s: unknown setting '%s' (docs/"
+			"configuration.md lists them)\n", what, key);
+		return -1;
+	}
+	char *end = NULL;
+	errno = 0;
+	double d = strtod(value, &end);
+	if (errno || end == value || *end) {
+		fprintf(stderr, "%s: not a number: '%s'\n", what, value);
+		return -1;
+	}
+	if (memo_config_set_double(cfg, key, d)) {
+		tool_print_error(what + strlen(cmd) + 2);
+		return -1;
+	}
+	return 0;
+}
+
 /* Apply the command-line settings on top of the configuration file. */
 static int s_apply_overrides(const tool_session *s, memo_config *cfg)
 {
@@ -208,20 +287,8 @@ static int s_apply_overrides(const tool_session *s, memo_config *cfg)
 			}
 			continue;
 		}
-		char *end = NULL;
-		errno = 0;
-		double d = strtod(o->value, &end);
-		if (errno || end == o->value || *end) {
-			fprintf(stderr, "%s: --set %s: not a number\n", s->cmd,
-				o->key);
+		if (tool_config_set(cfg, s->cmd, key, o->value))
 			return -1;
-		}
-		if (memo_config_set_double(cfg, key, d)) {
-			char what[300];
-			snprintf(what, sizeof what, "--set %s", key);
-			tool_print_error(what);
-			return -1;
-		}
 	}
 	return 0;
 }
@@ -562,9 +629,144 @@ json_t *tool_json_last_error(void)
 
 void tool_json_print(json_t *root)
 {
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-		JSON_REAL_PRECISION(12));
+	json_dumpf(root, stdout, TOOL_JSON_FLAGS);
 	fputc('\n', stdout);
+}
+
+/* ---- streamed JSON --------------------------------------------------------- */
+
+/* The slot's value: control characters, which jansson escapes, so the
+ * quoted form cannot come from a name the skeleton holds before it. */
+#define SLOT "\001memo:stream-slot\001"
+#define SLOT_QUOTED "\"\\u0001memo:stream-slot\\u0001\""
+
+json_t *tool_json_stream_slot(void)
+{
+	return json_string(SLOT);
+}
+
+static void s_spaces(size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fputc(' ', stdout);
+}
+
+/* The skeleton as text, and where its slot is (NULL when jansson ran
+ * out of memory or there is no slot). */
+static char *s_skeleton(const tool_json_stream *st, char **slot)
+{
+	char *text = json_dumps(st->root, st->flags | JSON_ENCODE_ANY);
+	*slot = text ? strstr(text, SLOT_QUOTED) : NULL;
+	return text;
+}
+
+void tool_json_stream_begin(tool_json_stream *st, json_t *root,
+	size_t flags)
+{
+	char *slot;
+	st->root = root;
+	st->flags = flags;
+	st->count = 0;
+	st->indent = 0;
+	char *text = s_skeleton(st, &slot);
+	if (slot) {
+		/* the slot's line is indented as the closing bracket */
+		const char *line = slot;
+		while (line > text && line[-1] != '\n')
+			line--;
+		while (*line == ' ')
+			line++, st->indent++;
+		fwrite(text, 1, (size_t)(slot - text), stdout);
+	}
+	free(text);
+}
+
+void tool_json_stream_item(tool_json_stream *st, json_t *item)
+{
+	size_t width = st->flags & JSON_MAX_INDENT;
+	size_t indent = st->indent + width;
+	char *text = json_dumps(item, st->flags | JSON_ENCODE_ANY);
+	json_decref(item);
+	if (!text)
+		return;
+	/* as jansson separates array items; every newline in its output
+	 * is indentation (strings escape theirs), so each line of the
+	 * item moves right by the array's depth */
+	if (st->count++) {
+		fputc(',', stdout);
+		if (!width && !(st->flags & JSON_COMPACT))
+			fputc(' ', stdout);
+	} else {
+		fputc('[', stdout);
+	}
+	if (width) {
+		fputc('\n', stdout);
+		s_spaces(indent);
+	}
+	for (const char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			fputs(p, stdout);
+			break;
+		}
+		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
+		s_spaces(indent);
+	}
+	free(text);
+}
+
+void tool_json_stream_end(tool_json_stream *st)
+{
+	char *slot;
+	if (!st->count) {
+		fputs("[]", stdout);
+	} else {
+		if (st->flags & JSON_MAX_INDENT) {
+			fputc('\n', stdout);
+			s_spaces(st->indent);
+		}
+		fputc(']', stdout);
+	}
+	char *text = s_skeleton(st, &slot);
+	if (slot)
+		fputs(slot + strlen(SLOT_QUOTED), stdout);
+	free(text);
+	fputc('\n', stdout);
+	json_decref(st->root);
+	st->root = NULL;
+}
+
+void tool_json_list_begin(tool_json_list *l, size_t ninputs, size_t flags)
+{
+	memset(l, 0, sizeof *l);
+	l->st.flags = flags;
+	l->single = ninputs == 1;
+	if (l->single)
+		l->one = json_array();
+	else
+		tool_json_stream_begin(&l->st, tool_json_stream_slot(),
+			flags);
+}
+
+void tool_json_list_add(tool_json_list *l, json_t *item)
+{
+	if (l->single)
+		json_array_append_new(l->one, item);
+	else
+		tool_json_stream_item(&l->st, item);
+}
+
+void tool_json_list_end(tool_json_list *l)
+{
+	if (!l->single) {
+		tool_json_stream_end(&l->st);
+		return;
+	}
+	json_dumpf(json_array_size(l->one) == 1 ? json_array_get(l->one, 0) :
+		l->one, stdout, l->st.flags);
+	fputc('\n', stdout);
+	json_decref(l->one);
+	l->one = NULL;
 }
 
 json_t *tool_json_subscores(const memo_report *rep, const memo_node *scope)

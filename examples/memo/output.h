@@ -73,6 +73,16 @@ int tool_session_option(tool_session *s, int argc, char **argv, int *i);
 void tool_session_add_input(tool_session *s, const char *path);
 
 /*
+ * Apply `--set KEY=VALUE` to @p cfg: any key of docs/configuration.md's
+ * [memo] and [spelling] sections (numbers, kind, spelling.language,
+ * spelling.dictionary, relative to the current folder, and
+ * spelling.words, a comma-separated list). Returns 0, or -1 after
+ * printing why, prefixed with @p cmd.
+ */
+int tool_config_set(memo_config *cfg, const char *cmd, const char *key,
+	const char *value);
+
+/*
  * Check the inputs and load the configurations. Returns EXIT_CLEAN or
  * EXIT_USAGE (after printing why).
  */
@@ -123,8 +133,63 @@ json_t *tool_json_finding(const memo_finding *f);
 /* {"status": "MEMO_EIO", "message": "..."} for the last libmemo error. */
 json_t *tool_json_last_error(void);
 
+/* How the tool writes JSON: indented by 2, keys in insertion order. */
+#define TOOL_JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
+	JSON_REAL_PRECISION(12))
+
 /* Write @p root to stdout, indented, followed by a newline. */
 void tool_json_print(json_t *root);
+
+/*
+ * A JSON document with one array written item by item: the output is
+ * byte for byte what json_dumpf(root, stdout, flags) and a newline would
+ * write for the whole document, but only one item is held at a time, so
+ * memory is bounded by the largest item, not by the number of inputs.
+ *
+ * Build the document's skeleton with tool_json_stream_slot() where the
+ * array goes, and call tool_json_stream_begin(): it writes everything
+ * before the array. Then tool_json_stream_item() for each item, and
+ * tool_json_stream_end(), which writes the rest of the skeleton: members
+ * added to its objects after the slot (a summary, totals) are written
+ * then, after the array.
+ */
+typedef struct tool_json_stream {
+	json_t *root;      /* the skeleton (owned) */
+	size_t flags;
+	size_t count;      /* items written */
+	size_t indent;     /* spaces before the array's closing bracket */
+} tool_json_stream;
+
+/* A new reference to the placeholder of the streamed array. */
+json_t *tool_json_stream_slot(void);
+
+/* Write @p root (stolen) up to its slot. */
+void tool_json_stream_begin(tool_json_stream *st, json_t *root,
+	size_t flags);
+
+/* Write @p item (stolen) as the array's next item. */
+void tool_json_stream_item(tool_json_stream *st, json_t *item);
+
+/* Close the array, write the rest of the skeleton and a newline, and
+ * release the skeleton. */
+void tool_json_stream_end(tool_json_stream *st);
+
+/*
+ * One JSON value per input, as `memo stats --json`, `memo outline --json`
+ * and `memo score --json` print them: the value alone for a single input
+ * that gave one, else an array of them, streamed when there are several
+ * inputs.
+ */
+typedef struct tool_json_list {
+	tool_json_stream st;
+	int single;        /* one input: its value is printed at the end */
+	json_t *one;       /* the array holding it */
+} tool_json_list;
+
+void tool_json_list_begin(tool_json_list *l, size_t ninputs,
+	size_t flags);
+void tool_json_list_add(tool_json_list *l, json_t *item);   /* stolen */
+void tool_json_list_end(tool_json_list *l);
 
 /* A finding's range with line and column at least 1 (a whole-file
  * finding has an empty range at offset 0). */

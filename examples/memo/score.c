@@ -457,7 +457,10 @@ int cmd_score(int argc, char **argv)
 		goto done;
 	}
 
-	json_t *all = json ? json_array() : NULL;
+	/* JSON: one card at a time (streamed for several files) */
+	tool_json_list all = { .single = 0 };
+	if (json)
+		tool_json_list_begin(&all, s.ninputs, TOOL_JSON_FLAGS);
 	int printed = 0;
 	for (size_t k = 0; k < s.ninputs; k++) {
 		const tool_input *in = &s.inputs[k];
@@ -468,8 +471,8 @@ int cmd_score(int argc, char **argv)
 			tool_print_error(in->name);
 		if (rc != MEMO_OK) {
 			unreadable = 1;
-			if (all)
-				json_array_append_new(all, json_pack(
+			if (json)
+				tool_json_list_add(&all, json_pack(
 					"{s:s,s:o,s:o}", "schema", SCORE_SCHEMA,
 					"file", tool_json_str(in->name), "error",
 					tool_json_last_error()));
@@ -487,11 +490,11 @@ int cmd_score(int argc, char **argv)
 		double total = s_get(card, "score");
 		if (fail_under >= 0 && !(total >= fail_under))
 			below = 1;
-		if (all) {
+		if (json) {
 			if (then)
 				json_object_set_new(card, "baseline",
 					s_delta_json(base_path, card, then));
-			json_array_append(all, card);
+			tool_json_list_add(&all, json_incref(card));
 		} else {
 			if (printed++)
 				printf("\n");
@@ -501,11 +504,8 @@ int cmd_score(int argc, char **argv)
 		memo_report_free(rep);
 		memo_document_free(doc);
 	}
-	if (all) {
-		tool_json_print(json_array_size(all) == 1 && s.ninputs == 1 ?
-			json_array_get(all, 0) : all);
-		json_decref(all);
-	}
+	if (json)
+		tool_json_list_end(&all);
 	if (unreadable)
 		status = EXIT_UNREADABLE;
 	else if (below)

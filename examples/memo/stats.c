@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memo.h"
+#include "output.h"
 
 static void s_usage(FILE *f)
 {
@@ -23,7 +23,8 @@ static void s_usage(FILE *f)
 "                  annotations (in the JSON too)\n"
 "  --paragraphs    with --json: metrics of every paragraph\n"
 "  --metrics       list the metrics with their definitions and exit\n"
-"  --set KEY=VALUE change a setting (sentence.max_words, page.words)\n"
+"  --set KEY=VALUE change a setting, as memo lint --set\n"
+"                  (sentence.max_words, page.words, spelling.suggest...)\n"
 "  --format FMT    markdown, docx, text or auto (default)\n");
 }
 
@@ -157,15 +158,14 @@ int cmd_stats(int argc, char **argv)
 			char key[128];
 			const char *v = argv[++i];
 			const char *eq = strchr(v, '=');
-			if (!eq || (size_t)(eq - v) >= sizeof key) {
+			if (!eq || eq == v || (size_t)(eq - v) >= sizeof key) {
 				fprintf(stderr, "memo stats: --set KEY=VALUE\n");
 				status = EXIT_USAGE;
 				goto done;
 			}
 			memcpy(key, v, (size_t)(eq - v));
 			key[eq - v] = '\0';
-			if (memo_config_set_double(cfg, key, atof(eq + 1))) {
-				tool_print_error("--set");
+			if (tool_config_set(cfg, "memo stats", key, eq + 1)) {
 				status = EXIT_USAGE;
 				goto done;
 			}
@@ -196,7 +196,11 @@ int cmd_stats(int argc, char **argv)
 		goto done;
 	}
 
-	json_t *all = json ? json_array() : NULL;
+	/* JSON: one file's report at a time (streamed for several) */
+	tool_json_list all = { .single = 0 };
+	if (json)
+		tool_json_list_begin(&all, (size_t)nfiles, JSON_INDENT(2) |
+			JSON_PRESERVE_ORDER);
 	for (int k = 0; k < nfiles; k++) {
 		memo_document *doc = NULL;
 		memo_report *rep = NULL;
@@ -204,8 +208,8 @@ int cmd_stats(int argc, char **argv)
 		    memo_analyze(&rep, an, doc) != MEMO_OK) {
 			const memo_error *e = memo_error_last();
 			tool_print_error(files[k]);
-			if (all)
-				json_array_append_new(all, json_pack(
+			if (json)
+				tool_json_list_add(&all, json_pack(
 					"{s:s,s:{s:s,s:s}}", "file", files[k],
 					"error", "status", memo_status_str(
 					memo_error_code(e)), "message",
@@ -214,14 +218,14 @@ int cmd_stats(int argc, char **argv)
 			failed = 1;
 			continue;
 		}
-		if (all) {
+		if (json) {
 			char *s = NULL;
 			uint32_t fl = (sentences ? MEMO_JSON_SENTENCES : 0) |
 				(paragraphs ? MEMO_JSON_PARAGRAPHS : 0);
 			if (memo_report_to_json(rep, fl, &s, NULL) == MEMO_OK) {
 				json_t *o = json_loads(s, 0, NULL);
 				if (o)
-					json_array_append_new(all, o);
+					tool_json_list_add(&all, o);
 			}
 			memo_free(s);
 		} else {
@@ -232,14 +236,8 @@ int cmd_stats(int argc, char **argv)
 		memo_report_free(rep);
 		memo_document_free(doc);
 	}
-	if (all) {
-		json_t *top = nfiles == 1 && json_array_size(all) == 1 ?
-			json_incref(json_array_get(all, 0)) : json_incref(all);
-		json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		printf("\n");
-		json_decref(top);
-		json_decref(all);
-	}
+	if (json)
+		tool_json_list_end(&all);
 	if (failed)
 		status = EXIT_UNREADABLE;
 done:

@@ -610,6 +610,161 @@ assert d["baseline"]["delta"]["metrics"] == {}, d["baseline"]["delta"]
 		"$T/same.json"
 }
 
+# Many files, unreadable ones in the middle: JSON and SARIF are streamed
+# file by file (docs/lint.md), and must stay one valid document that keeps
+# every other file's results, laid out exactly as jansson indents it.
+case_lint_stream() {
+	set --
+	i=0
+	while [ $i -lt 30 ]; do
+		for f in weak.md strong.md clean.txt badutf8.md; do
+			cp "$DATA/$f" "$T/$i-$f"
+			set -- "$@" "$T/$i-$f"
+		done
+		if [ $i -eq 12 ]; then
+			mkdir "$T/dir.md"
+			set -- "$@" "$T/missing.md" "$T/dir.md"
+		fi
+		i=$((i + 1))
+	done
+	N=$#
+	for fmt in json sarif; do
+		"$MEMO" lint --no-config --format $fmt "$@" > "$T/all.$fmt" \
+			2>"$T/err"
+		RC=$?
+		expect_rc 3 "$fmt over $N files, two unreadable"
+	done
+	"$MEMO" lint --no-config --format json "$T/13-weak.md" \
+		> "$T/one.json" 2>/dev/null
+	"$MEMO" lint --no-config --format json "$T/missing.md" "$T/0-weak.md" \
+		> "$T/miss.json" 2>/dev/null
+	"$MEMO" lint --no-config --format sarif "$T/13-weak.md" \
+		> "$T/one.sarif" 2>/dev/null
+	"$MEMO" stats --json "$@" > "$T/stats.json" 2>/dev/null
+	"$MEMO" score --no-config --json "$@" > "$T/score.json" 2>/dev/null
+	"$MEMO" outline --json "$@" > "$T/outline.json" 2>/dev/null
+	py "streamed output" '
+import json, sys
+n = int(sys.argv[1])
+def layout(path):
+    """Every line indented by 2 per open bracket, as jansson writes."""
+    depth = 0
+    for no, line in enumerate(open(path, encoding="utf-8"), 1):
+        body = line.rstrip("\n")
+        stripped = body.lstrip(" ")
+        closing = stripped[:1] in ("]", "}")
+        want = 2 * (depth - (1 if closing else 0))
+        if len(body) - len(stripped) != want:
+            raise SystemExit("%s:%d: indented %d, not %d" % (path, no,
+                len(body) - len(stripped), want))
+        in_str = esc = False
+        for ch in stripped:
+            if in_str:
+                if esc: esc = False
+                elif ch == "\\": esc = True
+                elif ch == "\"": in_str = False
+            elif ch == "\"": in_str = True
+            elif ch in "[{": depth += 1
+            elif ch in "]}": depth -= 1
+    if depth:
+        raise SystemExit("%s: unbalanced" % path)
+for p in sys.argv[2:]:
+    layout(p)
+    json.load(open(p, encoding="utf-8"))
+
+d = json.load(open(sys.argv[2]))
+files = d["files"]
+assert len(files) == n, len(files)
+bad = [i for i, f in enumerate(files) if "error" in f]
+assert bad == [52, 53], bad
+assert all(f["findings"] for f in files[:52] + files[54:] if
+    not f["file"].endswith("clean.txt")), "a file lost its findings"
+one = json.load(open(sys.argv[4]))["files"][0]
+assert files[54] == one, "file 13-weak.md differs from its own run"
+s = d["summary"]
+assert s["files"] == n and s["unreadable"] == 2, s
+assert s["findings"] == sum(len(f.get("findings", [])) for f in files), s
+miss = json.load(open(sys.argv[5]))["files"]
+assert "error" in miss[0] and miss[1]["findings"], miss
+
+r = json.load(open(sys.argv[3]))["runs"][0]
+assert len(r["artifacts"]) == n, len(r["artifacts"])
+notes = r["invocations"][0]["toolExecutionNotifications"]
+assert len(notes) == 2, notes
+assert r["invocations"][0]["executionSuccessful"] is False
+mine = [x for x in r["results"]
+    if x["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == 54]
+solo = json.load(open(sys.argv[6]))["runs"][0]["results"]
+for x in solo:
+    x["locations"][0]["physicalLocation"]["artifactLocation"]["index"] = 54
+    for f in x.get("fixes", []):
+        for c in f["artifactChanges"]:
+            c["artifactLocation"]["index"] = 54
+assert mine == solo, "SARIF results of 13-weak.md differ from its own run"
+assert any(x["locations"][0]["physicalLocation"]["artifactLocation"]["index"]
+    == n - 1 for x in r["results"]), "no results after the bad files"
+
+for k in (7, 8, 9):
+    a = json.load(open(sys.argv[k]))
+    assert isinstance(a, list) and len(a) == n, (sys.argv[k], len(a))
+    assert "error" in a[52] and "error" in a[53], sys.argv[k]
+' "$N" "$T/all.json" "$T/all.sarif" "$T/one.json" "$T/miss.json" \
+		"$T/one.sarif" "$T/stats.json" "$T/score.json" "$T/outline.json"
+	need_validator
+	validate "$LINT_SCHEMA" "$T/all.json" "$T/miss.json"
+	validate "$SARIF_SCHEMA" "$T/all.sarif"
+	validate "$SCORE_SCHEMA" "$T/score.json"
+}
+
+# --set KEY=VALUE takes every key of docs/configuration.md.
+case_lint_set() {
+	printf '# Plan\n\nWe recieve the data tomorow and then we ship the new form.\n' > "$T/sp.md"
+	run "$T/out" "$T/err" "$MEMO" lint --no-config --format json "$T/sp.md"
+	if grep -q '"spelling"' "$T/out"; then
+		run "$T/out" "$T/err" "$MEMO" lint --no-config --format json \
+			--set spelling.suggest=1 "$T/sp.md"
+		expect_rc 1 "--set spelling.suggest=1"
+		py "spelling.suggest=1 gives replacements" '
+import json, sys
+f = [x for x in json.load(open(sys.argv[1]))["files"][0]["findings"]
+     if x["rule"] == "spelling"]
+assert f and all(x["replacements"] for x in f), f
+assert "receive" in f[0]["replacements"], f[0]
+' "$T/out"
+		printf '[spelling]\nsuggest = 1\n' > "$T/s.ini"
+		run "$T/out" "$T/err" "$MEMO" lint --config "$T/s.ini" \
+			--format json "$T/sp.md"
+		has "$T/out" '"receive"' "[spelling] suggest = 1"
+		run "$T/out" "$T/err" "$MEMO" lint --no-config \
+			--set spelling.words=recieve,tomorow "$T/sp.md"
+		expect_rc 0 "--set spelling.words"
+		run "$T/out" "$T/err" "$MEMO" lint --no-config \
+			--set spelling.language=xx_YY "$T/sp.md"
+		expect_rc 2 "--set spelling.language of no dictionary"
+		has "$T/err" "xx_YY" "the missing language is named"
+	else
+		echo "note: no en_US hunspell dictionary: spelling checks skipped" >&2
+	fi
+	run "$T/out" "$T/err" "$MEMO" lint --no-config --set spelling.suggest=0 \
+		--set sentence.max_words=8 "$T/sp.md"
+	has "$T/out" '\[length\.sentence\]' "--set sentence.max_words"
+	run "$T/out" "$T/err" "$MEMO" lint --no-config --format json \
+		--set kind=prfaq "$T/sp.md"
+	has "$T/out" '"kind_source": "config"' "--set kind"
+	for bad in spelling.suggest=2 spelling.suggest=yes no.such.key=1 \
+		kind=essay sentence.max_words=many; do
+		run "$T/out" "$T/err" "$MEMO" lint --no-config --set "$bad" \
+			"$T/sp.md"
+		expect_rc 2 "--set $bad"
+		has "$T/err" "--set ${bad%%=*}" "--set $bad: the key is named"
+	done
+	has "$T/err" "not a number" "a key that wants a number"
+	run "$T/out" "$T/err" "$MEMO" stats --set sentence.max_words=8 "$T/sp.md"
+	expect_rc 0 "memo stats --set"
+	run "$T/out" "$T/err" "$MEMO" stats --set sentence.max_words=x "$T/sp.md"
+	expect_rc 2 "memo stats --set of a bad number"
+}
+
 case_usage() {
 	run "$T/out" "$T/err" "$MEMO" --help
 	expect_rc 0 "memo --help"
@@ -627,7 +782,8 @@ case_usage() {
 name=${1:-}
 case "$name" in
 lint_text|lint_exit|lint_fail_on|lint_color|lint_stdin|lint_config|\
-lint_json|lint_sarif|score_card|score_baseline|usage)
+lint_json|lint_sarif|lint_stream|lint_set|score_card|score_baseline|\
+usage)
 	"case_$name" ;;
 *)
 	echo "usage: run.sh CASE" >&2
