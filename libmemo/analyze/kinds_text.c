@@ -427,17 +427,21 @@ static bool s_has_phrase_chunk(const char *text, size_t len,
 	}
 	if (!any)
 		return false;
+	bool inword = false; /* is text[i - 1] a letter or digit? */
 	for (size_t i = 0; i < len; i++) {
-		unsigned h = head[s_lower((unsigned char)text[i])];
-		if (!h)
+		unsigned char c = (unsigned char)text[i];
+		bool alnum = s_alnum(c);
+		unsigned h = head[s_lower(c)];
+		/* inside a word only phrases that start with a non-alnum byte
+		 * may match, and the chain of an alnum byte has none */
+		bool skip = !h || (inword && alnum);
+		inword = alnum;
+		if (skip)
 			continue;
-		bool inword = i > 0 && s_alnum((unsigned char)text[i - 1]);
 		for (; h; h = next[h]) {
 			const char *ph = phrases[h - 1];
 			size_t pl = plen[h];
 			if (i + pl > len)
-				continue;
-			if (inword && s_alnum((unsigned char)ph[0]))
 				continue;
 			size_t j = 1;
 			while (j < pl && s_lower((unsigned char)text[i + j]) ==
