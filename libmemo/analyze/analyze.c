@@ -44,7 +44,8 @@ typedef struct s_ctx {
 	memo__tokvec tv;
 	/* word tokens of the current sentence, for the matcher */
 	uint32_t *ws, *we, *wmap;
-	size_t capws, capwe, capwmap;
+	memo__lex_word *wlex;
+	size_t capws, capwe, capwmap, capwlex;
 	memo__lex_hit *hits;
 	size_t nhits, caphits;
 	/* clause index of each token of the current paragraph */
@@ -981,7 +982,8 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	size_t nw = 0;
 	if (GROW(c->ws, 0, c->capws, t1 - t0 + 1) != MEMO_OK ||
 	    GROW(c->we, 0, c->capwe, t1 - t0 + 1) != MEMO_OK ||
-	    GROW(c->wmap, 0, c->capwmap, t1 - t0 + 1) != MEMO_OK)
+	    GROW(c->wmap, 0, c->capwmap, t1 - t0 + 1) != MEMO_OK ||
+	    GROW(c->wlex, 0, c->capwlex, t1 - t0 + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
 	for (size_t k = t0; k < t1; k++) {
 		const memo__token *t = &c->tv.v[k];
@@ -1002,6 +1004,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 			c->ws[nw] = t->start;
 			c->we[nw] = t->end;
 			c->wmap[nw] = (uint32_t)k;
+			c->wlex[nw] = *memo__wforms_lex(&c->wf, c->tform[k], lx);
 			nw++;
 		}
 	}
@@ -1030,6 +1033,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 		memo__lex_tokens lt;
 		memo__lex_tokens_u32(&lt, c->text, c->text_len, c->ws,
 			c->we, nw);
+		lt.words = c->wlex;
 		rc = memo__lex_match(lx, &lt, s_collect_hit, c);
 		if (rc)
 			return rc == MEMO_ENOMEM ? rc : memo__error_set(rc,
@@ -1363,6 +1367,7 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.ws);
 	memo__free(c.we);
 	memo__free(c.wmap);
+	memo__free(c.wlex);
 	memo__free(c.hits);
 	memo__free(c.clause);
 	memo__free(c.acr);

@@ -131,3 +131,14 @@ const memo__rw_word *memo__wforms_rw(const memo__wforms *f, uint32_t idx)
 	}
 	return &w->rw;
 }
+
+const memo__lex_word *memo__wforms_lex(const memo__wforms *f, uint32_t idx,
+	const memo__lex *lx)
+{
+	memo__wform *w = &f->v[idx];
+	if (!w->lex_done) {
+		memo__lex_word_of(lx, w->s, w->len, &w->lw);
+		w->lex_done = true;
+	}
+	return &w->lw;
+}

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lex/lex.h"
 #include "text/text.h"
 #include "words.h"
 
@@ -33,8 +34,9 @@ typedef struct memo__wform {
 	uint32_t len;
 	uint32_t known;   /* tests done (bit per test) */
 	uint32_t has;     /* their results */
-	bool rw_done;
+	bool rw_done, lex_done;
 	memo__rw_word rw; /* when rw_done */
+	memo__lex_word lw; /* when lex_done */
 } memo__wform;
 
 typedef struct memo__wforms {
@@ -60,5 +62,10 @@ bool memo__wforms_is(const memo__wforms *f, uint32_t idx, int test);
 /* The readability facts of form idx (memo__readability_word), computed
  * on first use. */
 const memo__rw_word *memo__wforms_rw(const memo__wforms *f, uint32_t idx);
+
+/* The lexicon word of form idx (memo__lex_word_of), looked up on first
+ * use. lx must be the same for every call on one table. */
+const memo__lex_word *memo__wforms_lex(const memo__wforms *f, uint32_t idx,
+	const memo__lex *lx);
 
 #endif
