@@ -96,12 +96,10 @@ int memo__wforms_add(memo__wforms *f, const char *s, size_t len,
 	return MEMO_OK;
 }
 
-bool memo__wforms_is(const memo__wforms *f, uint32_t idx, int test)
+bool memo__wforms_test(const memo__wforms *f, uint32_t idx, int test)
 {
 	memo__wform *w = &f->v[idx];
 	uint32_t bit = 1u << test;
-	if (w->known & bit)
-		return (w->has & bit) != 0;
 	if (test < MEMO__WL_COUNT) {
 		/* one index probe answers for every list */
 		const uint32_t lists = (1u << MEMO__WL_COUNT) - 1;

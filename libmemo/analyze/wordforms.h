@@ -55,9 +55,18 @@ int memo__wforms_add(memo__wforms *f, const char *s, size_t len,
 	uint32_t *idx);
 
 /* Test @p test (a memo__wordlist or a MEMO__WF_ value) on form idx. The
- * result is computed on first use and kept in the form: the table is a
- * cache, so this writes through a const table. */
-bool memo__wforms_is(const memo__wforms *f, uint32_t idx, int test);
+ * result is computed on first use (memo__wforms_test) and kept in the
+ * form: the table is a cache, so this writes through a const table. */
+bool memo__wforms_test(const memo__wforms *f, uint32_t idx, int test);
+static inline bool memo__wforms_is(const memo__wforms *f, uint32_t idx,
+	int test)
+{
+	const memo__wform *w = &f->v[idx];
+	uint32_t bit = 1u << test;
+	if (w->known & bit) /* the common case, inline */
+		return (w->has & bit) != 0;
+	return memo__wforms_test(f, idx, test);
+}
 
 /* The readability facts of form idx (memo__readability_word), computed
  * on first use. */
