@@ -11,6 +11,7 @@
 
 #include "analyze.h"
 #include "hedge.h"
+#include "wordforms.h"
 #include "words.h"
 
 #define GROW(ptr, n, cap, extra) \
@@ -44,7 +45,8 @@ typedef struct s_ctx {
 	memo__tokvec tv;
 	/* word tokens of the current sentence, for the matcher */
 	uint32_t *ws, *we, *wmap;
-	size_t capws, capwe, capwmap;
+	memo__lex_word *wlex;
+	size_t capws, capwe, capwmap, capwlex;
 	memo__lex_hit *hits;
 	size_t nhits, caphits;
 	/* clause index of each token of the current paragraph */
@@ -53,6 +55,11 @@ typedef struct s_ctx {
 	/* acronyms seen so far: open addressing over 64-bit hashes */
 	uint64_t *acr;
 	size_t nacr, capacr;
+	/* distinct word forms of the document, and the form of each token
+	 * of the current block */
+	memo__wforms wf;
+	uint32_t *tform;
+	size_t captform;
 	/* current block */
 	const memo_node *node;
 	const char *text;
@@ -68,11 +75,11 @@ static const char *s_tok(const s_ctx *c, size_t k, size_t *len)
 	return c->text + t->start;
 }
 
-static bool s_tok_is(const s_ctx *c, size_t k, memo__wordlist wl)
+/* Is token k in word list wl (memo__wl_has), or does it pass the test wl
+ * of wordforms.h? Computed once per distinct form. */
+static bool s_tok_is(const s_ctx *c, size_t k, int wl)
 {
-	size_t len;
-	const char *s = s_tok(c, k, &len);
-	return memo__wl_has(wl, s, len);
+	return memo__wforms_is(&c->wf, c->tform[k], wl);
 }
 
 static bool s_tok_eq(const s_ctx *c, size_t k, const char *w)
@@ -186,8 +193,8 @@ static bool s_is_unit_noun(const s_ctx *c, size_t k)
 	if (t->kind != MEMO__TOK_WORD || (t->flags & MEMO__TOKF_CAPITAL) ||
 	    len < 2)
 		return false;
-	if (memo__wl_has(MEMO__WL_STARTER, s, len) ||
-	    memo__wl_has(MEMO__WL_DETERMINER, s, len))
+	if (s_tok_is(c, k, MEMO__WL_STARTER) ||
+	    s_tok_is(c, k, MEMO__WL_DETERMINER))
 		return false;
 	if ((len > 4 && strncasecmp(s + len - 2, "ed", 2) == 0) ||
 	    (len > 5 && strncasecmp(s + len - 3, "ing", 3) == 0) ||
@@ -242,7 +249,7 @@ static int s_metrics(s_ctx *c, size_t t0, size_t t1, int *count)
 		           s_is_percentile(s, len)) {
 			entry = "percentile";
 		} else if (t->kind == MEMO__TOK_ACRONYM &&
-		           memo__wl_has(MEMO__WL_NAMED_METRIC, s, len)) {
+		           s_tok_is(c, k, MEMO__WL_NAMED_METRIC)) {
 			entry = "named";
 		}
 		if (!entry)
@@ -265,11 +272,11 @@ static bool s_is_participle(const s_ctx *c, size_t k)
 	const char *s = s_tok(c, k, &len);
 	if (c->tv.v[k].kind != MEMO__TOK_WORD || len < 3)
 		return false;
-	if (memo__wl_has(MEMO__WL_NOT_PARTICIPLE, s, len))
+	if (s_tok_is(c, k, MEMO__WL_NOT_PARTICIPLE))
 		return false;
 	if (len > 3 && strncasecmp(s + len - 2, "ed", 2) == 0)
 		return !(len > 3 && strncasecmp(s + len - 3, "eed", 3) == 0);
-	return memo__is_irregular_participle(s, len);
+	return s_tok_is(c, k, MEMO__WF_IRREGULAR);
 }
 
 /* Is the passive ending in participle j an unsupported attribution (the
@@ -282,13 +289,13 @@ static bool s_passive_attribution(const s_ctx *c, size_t j, size_t t1)
 {
 	size_t len;
 	const char *s = s_tok(c, j, &len);
-	if (memo__wl_has(MEMO__WL_ATTR_EVAL, s, len))
+	if (s_tok_is(c, j, MEMO__WL_ATTR_EVAL))
 		return true;
 	if (j + 1 >= t1)
 		return false;
-	if (memo__wl_has(MEMO__WL_ATTR_REPORT, s, len))
+	if (s_tok_is(c, j, MEMO__WL_ATTR_REPORT))
 		return s_tok_eq(c, j + 1, "to") || s_tok_eq(c, j + 1, "that");
-	if (!memo__wl_has(MEMO__WL_ATTR_JUDGE, s, len))
+	if (!s_tok_is(c, j, MEMO__WL_ATTR_JUDGE))
 		return false;
 	bool known = len == 5 && strncasecmp(s, "known", 5) == 0;
 	if (known)
@@ -316,7 +323,7 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 {
 	size_t len;
 	const char *s = s_tok(c, k, &len);
-	if (!memo__wl_has(MEMO__WL_ATTR_JUDGE, s, len) || k + 1 >= t1 ||
+	if (!s_tok_is(c, k, MEMO__WL_ATTR_JUDGE) || k + 1 >= t1 ||
 	    (len == 5 && strncasecmp(s, "known", 5) == 0))
 		return false;
 	bool opens = k == t0 || s_is_clause_punct(c, k - 1) ||
@@ -358,19 +365,17 @@ static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 			size_t len;
 			const char *s = s_tok(c, j, &len);
 			bool ly = len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0;
-			if (!ly && !memo__wl_has(MEMO__WL_PASSIVE_ADV, s, len))
+			if (!ly && !s_tok_is(c, j, MEMO__WL_PASSIVE_ADV))
 				break;
 			j++;
 			adverbs++;
 		}
 		if (j >= t1 || !s_is_participle(c, j))
 			continue;
-		size_t len;
-		const char *s = s_tok(c, j, &len);
 		bool by = j + 1 < t1 && s_tok_eq(c, j + 1, "by");
 		if (get && s_tok_eq(c, j, "started"))
 			continue; /* "getting started" is an idiom */
-		if (!by && memo__wl_has(MEMO__WL_ADJ_PARTICIPLE, s, len))
+		if (!by && s_tok_is(c, j, MEMO__WL_ADJ_PARTICIPLE))
 			continue;
 		if ((rc = s_annotate(c, MEMO__K_PASSIVE, k, j, get ?
 			"get+participle" : "be+participle", NULL, 1.0f)) != 0)
@@ -476,7 +481,7 @@ static int s_acronyms(s_ctx *c, size_t t0, size_t t1, int *count)
 		bool fresh;
 		if ((rc = s_acr_insert(c, s_hash(s, base), &fresh)) != 0)
 			return rc;
-		if (!fresh || memo__wl_has(MEMO__WL_ACRONYM_OK, s, len) ||
+		if (!fresh || s_tok_is(c, k, MEMO__WL_ACRONYM_OK) ||
 		    memo__wl_has(MEMO__WL_ACRONYM_OK, s, base))
 			continue;
 		/* "Net Promoter Score (NPS)" or "NPS (Net Promoter Score)" */
@@ -639,7 +644,7 @@ static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
 		const char *s = s_tok(c, k1 + 1, &len);
 		if (len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0)
 			return true;
-		if (memo__wl_has_suffix(MEMO__WL_ADJ_SUFFIX, s, len) &&
+		if (s_tok_is(c, k1 + 1, MEMO__WF_ADJ_SUFFIX) &&
 		    !(len > 1 && (s[len - 1] == 's' || s[len - 1] == 'S')))
 			return true;
 	}
@@ -873,12 +878,9 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
 		return false;
 	if (ctx & MEMO__LEX_CTX_AFTER_PREF) {
 		bool pref = false;
-		for (size_t i = t0; i < k0 && !pref; i++) {
-			size_t len;
-			const char *s = s_tok(c, i, &len);
+		for (size_t i = t0; i < k0 && !pref; i++)
 			pref = tv[i].kind == MEMO__TOK_WORD &&
-				memo__wl_has_prefix(MEMO__WL_PREFERENCE, s, len);
-		}
+				s_tok_is(c, i, MEMO__WF_PREFERENCE);
 		if (!pref)
 			return false;
 	}
@@ -981,7 +983,8 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	size_t nw = 0;
 	if (GROW(c->ws, 0, c->capws, t1 - t0 + 1) != MEMO_OK ||
 	    GROW(c->we, 0, c->capwe, t1 - t0 + 1) != MEMO_OK ||
-	    GROW(c->wmap, 0, c->capwmap, t1 - t0 + 1) != MEMO_OK)
+	    GROW(c->wmap, 0, c->capwmap, t1 - t0 + 1) != MEMO_OK ||
+	    GROW(c->wlex, 0, c->capwlex, t1 - t0 + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
 	for (size_t k = t0; k < t1; k++) {
 		const memo__token *t = &c->tv.v[k];
@@ -996,11 +999,13 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 		if (t->nwords > 1)
 			s_add_parts(&rc0, p, len, fl);
 		else
-			memo__readability_add_word(&rc0, p, len, fl);
+			memo__readability_add(&rc0,
+				memo__wforms_rw(&c->wf, c->tform[k]), fl);
 		if (s_is_word(t)) {
 			c->ws[nw] = t->start;
 			c->we[nw] = t->end;
 			c->wmap[nw] = (uint32_t)k;
+			c->wlex[nw] = *memo__wforms_lex(&c->wf, c->tform[k], lx);
 			nw++;
 		}
 	}
@@ -1029,6 +1034,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 		memo__lex_tokens lt;
 		memo__lex_tokens_u32(&lt, c->text, c->text_len, c->ws,
 			c->we, nw);
+		lt.words = c->wlex;
 		rc = memo__lex_match(lx, &lt, s_collect_hit, c);
 		if (rc)
 			return rc == MEMO_ENOMEM ? rc : memo__error_set(rc,
@@ -1223,6 +1229,16 @@ static int s_block(s_ctx *c, const memo_node *node, bool appendix,
 		return MEMO_OK;
 	if ((rc = memo__tokenize(&c->tv, node->text, 0, node->text_len)) != 0)
 		return rc;
+	/* the form of each token: word lists and readability are looked up
+	 * once per distinct form */
+	if (GROW(c->tform, 0, c->captform, c->tv.n + 1) != MEMO_OK)
+		return MEMO_ENOMEM;
+	for (size_t k = 0; k < c->tv.n; k++) {
+		const memo__token *t = &c->tv.v[k];
+		if ((rc = memo__wforms_add(&c->wf, node->text + t->start,
+			t->end - t->start, &c->tform[k])) != 0)
+			return rc;
+	}
 	/* clause numbers for the context rules */
 	if (GROW(c->clause, 0, c->capclause, c->tv.n + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
@@ -1359,9 +1375,12 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.ws);
 	memo__free(c.we);
 	memo__free(c.wmap);
+	memo__free(c.wlex);
 	memo__free(c.hits);
 	memo__free(c.clause);
 	memo__free(c.acr);
+	memo__free(c.tform);
+	memo__wforms_free(&c.wf);
 	if (rc != MEMO_OK) {
 		memo_report_free(r);
 		return rc;

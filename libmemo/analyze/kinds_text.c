@@ -397,23 +397,51 @@ bool memo__kinds_is_question(const char *s, size_t len)
 
 /* ---- phrases ------------------------------------------------------------ */
 
-bool memo__kinds_has_phrase(const char *text, size_t len,
-	const char *const *phrases)
+/* Does text[0..len) hold one of phrases[0..n) (n <= S_PHRASE_CHUNK)? One
+ * pass over the text: at each byte only the phrases that start with it
+ * (lower-cased) are compared. */
+#define S_PHRASE_CHUNK 64
+
+static bool s_has_phrase_chunk(const char *text, size_t len,
+	const char *const *phrases, size_t n)
 {
-	for (; *phrases; phrases++) {
-		const char *ph = *phrases;
+	unsigned char head[256], next[S_PHRASE_CHUNK + 1];
+	size_t plen[S_PHRASE_CHUNK + 1];
+	bool prefix[S_PHRASE_CHUNK + 1], any = false;
+	memset(head, 0, sizeof head);
+	/* chains by first byte, in list order (the result does not depend on
+	 * it: any match will do) */
+	for (size_t i = n; i-- > 0;) {
+		const char *ph = phrases[i];
 		size_t pl = strlen(ph);
-		bool prefix = pl > 0 && ph[pl - 1] == '*';
-		if (prefix)
+		prefix[i + 1] = pl > 0 && ph[pl - 1] == '*';
+		if (prefix[i + 1])
 			pl--;
 		if (pl == 0 || pl > len)
 			continue;
 		unsigned char first = (unsigned char)ph[0];
-		for (size_t i = 0; i + pl <= len; i++) {
-			if (s_lower((unsigned char)text[i]) != first)
-				continue;
-			if (i > 0 && s_alnum((unsigned char)text[i - 1]) &&
-			    s_alnum(first))
+		plen[i + 1] = pl;
+		next[i + 1] = head[first];
+		head[first] = (unsigned char)(i + 1);
+		any = true;
+	}
+	if (!any)
+		return false;
+	bool inword = false; /* is text[i - 1] a letter or digit? */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		bool alnum = s_alnum(c);
+		unsigned h = head[s_lower(c)];
+		/* inside a word only phrases that start with a non-alnum byte
+		 * may match, and the chain of an alnum byte has none */
+		bool skip = !h || (inword && alnum);
+		inword = alnum;
+		if (skip)
+			continue;
+		for (; h; h = next[h]) {
+			const char *ph = phrases[h - 1];
+			size_t pl = plen[h];
+			if (i + pl > len)
 				continue;
 			size_t j = 1;
 			while (j < pl && s_lower((unsigned char)text[i + j]) ==
@@ -421,12 +449,26 @@ bool memo__kinds_has_phrase(const char *text, size_t len,
 				j++;
 			if (j < pl)
 				continue;
-			if (!prefix && i + pl < len &&
+			if (!prefix[h] && i + pl < len &&
 			    s_alnum((unsigned char)text[i + pl]) &&
 			    s_alnum((unsigned char)ph[pl - 1]))
 				continue;
 			return true;
 		}
+	}
+	return false;
+}
+
+bool memo__kinds_has_phrase(const char *text, size_t len,
+	const char *const *phrases)
+{
+	while (*phrases) {
+		size_t n = 0;
+		while (n < S_PHRASE_CHUNK && phrases[n])
+			n++;
+		if (s_has_phrase_chunk(text, len, phrases, n))
+			return true;
+		phrases += n;
 	}
 	return false;
 }

@@ -7,6 +7,8 @@
  * knows (CEO, VP, FAQ...). Domain metrics (NPS, ARR) are left out on
  * purpose: a memo should define them.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -160,8 +162,8 @@ static const s_list s_lists[MEMO__WL_COUNT] = {
 	[MEMO__WL_APPEAR_PLACE] = L(s_appear_place),
 };
 
-/* For tests: true when every list is sorted and lower case, so that the
- * binary search is right. */
+/* For tests: true when every list is sorted (no duplicates, easy to
+ * review) and lower case (the index is searched with the folded word). */
 bool memo__wl_check(void)
 {
 	for (size_t l = 0; l < MEMO__WL_COUNT; l++)
@@ -177,39 +179,86 @@ bool memo__wl_check(void)
 }
 #undef L
 
-/* Compare a lower-case list word with s[0..len) folded to lower case. */
-static int s_cmp(const char *word, const char *s, size_t len)
+/* ---- one index over every list -------------------------------------------
+ *
+ * Every word of every list in one open-addressing table, with the bit
+ * mask of the lists that hold it: a membership test is one hash of the
+ * folded word and a probe or two, and memo__wl_mask() answers for every
+ * list at once. Nothing is allocated; the table is built once under
+ * pthread_once() and only read after that. */
+
+#define N(a) (sizeof a / sizeof *a)
+enum {
+	S_WORDS = N(s_be) + N(s_get) + N(s_passive_adv) +
+		N(s_adj_participle) + N(s_not_participle) + N(s_owner) +
+		N(s_starter) + N(s_so_target) + N(s_time_next) +
+		N(s_month_prev) + N(s_preference) + N(s_num_prev) +
+		N(s_evidence) + N(s_named_metric) + N(s_acronym_ok) +
+		N(s_determiner) + N(s_attr_report) + N(s_attr_judge) +
+		N(s_attr_eval) + N(s_not_complement) + N(s_adj_suffix) +
+		N(s_report_past) + N(s_subject) + N(s_appear_place),
+	S_INDEX_SIZE = 2048, /* a power of two, at least twice S_WORDS */
+	S_MAX_LEN = 32       /* longer words are in no list */
+};
+#undef N
+_Static_assert(S_WORDS * 2 <= S_INDEX_SIZE, "word index too small");
+_Static_assert(MEMO__WL_COUNT <= 32, "lists fit a 32-bit mask");
+
+typedef struct s_slot {
+	const char *w;  /* NULL: empty */
+	size_t len;
+	uint32_t mask;  /* bit l: list l holds w */
+} s_slot;
+
+/* Written only by s_build_index() under pthread_once(), read-only after. */
+static s_slot s_index[S_INDEX_SIZE];
+static pthread_once_t s_index_once = PTHREAD_ONCE_INIT;
+
+static size_t s_slot_of(const char *w, size_t len)
 {
+	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char a = (unsigned char)word[i];
-		unsigned char b = (unsigned char)s[i];
-		if (b >= 'A' && b <= 'Z')
-			b = (unsigned char)(b + 32);
-		if (a == 0)
-			return -1;
-		if (a != b)
-			return a < b ? -1 : 1;
+		h ^= (unsigned char)w[i];
+		h *= 16777619u;
 	}
-	return word[len] ? 1 : 0;
+	return (h ^ (h >> 15)) & (S_INDEX_SIZE - 1);
+}
+
+static void s_build_index(void)
+{
+	for (size_t l = 0; l < MEMO__WL_COUNT; l++)
+		for (size_t i = 0; i < s_lists[l].n; i++) {
+			const char *w = s_lists[l].v[i];
+			size_t len = strlen(w);
+			size_t j = s_slot_of(w, len);
+			while (s_index[j].w && strcmp(s_index[j].w, w) != 0)
+				j = (j + 1) & (S_INDEX_SIZE - 1);
+			s_index[j].w = w;
+			s_index[j].len = len;
+			s_index[j].mask |= 1u << l;
+		}
+}
+
+uint32_t memo__wl_mask(const char *s, size_t len)
+{
+	char low[S_MAX_LEN];
+	if (len == 0 || len > S_MAX_LEN)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)s[i];
+		low[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+	}
+	(void)pthread_once(&s_index_once, s_build_index);
+	for (size_t j = s_slot_of(low, len); s_index[j].w;
+	     j = (j + 1) & (S_INDEX_SIZE - 1))
+		if (s_index[j].len == len && memcmp(s_index[j].w, low, len) == 0)
+			return s_index[j].mask;
+	return 0;
 }
 
 bool memo__wl_has(memo__wordlist list, const char *s, size_t len)
 {
-	const s_list *l = &s_lists[list];
-	size_t lo = 0, hi = l->n;
-	if (len == 0 || len > 32)
-		return false;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = s_cmp(l->v[mid], s, len);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return (memo__wl_mask(s, len) >> list) & 1u;
 }
 
 bool memo__wl_has_suffix(memo__wordlist list, const char *s, size_t len)

@@ -1,13 +1,15 @@
 /*
  * words.h - small fixed word lists the context rules use (function words,
  * be-forms, units, named metrics, acronym exceptions). Each list is a
- * sorted array of lower-case ASCII strings searched with bsearch.
+ * sorted array of lower-case ASCII strings; membership goes through one
+ * hash index over all of them (built once, read-only).
  */
 #ifndef MEMO_ANALYZE_WORDS_H
 #define MEMO_ANALYZE_WORDS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum memo__wordlist {
 	MEMO__WL_BE,            /* am is are was were be been being */
@@ -39,6 +41,9 @@ typedef enum memo__wordlist {
 
 /* True when s[0..len) (compared case-insensitively, ASCII) is in list. */
 bool memo__wl_has(memo__wordlist list, const char *s, size_t len);
+
+/* The lists that hold s[0..len) (as memo__wl_has): bit l for list l. */
+uint32_t memo__wl_mask(const char *s, size_t len);
 
 /* True when s[0..len) starts with one of the list's stems. */
 bool memo__wl_has_prefix(memo__wordlist list, const char *s, size_t len);

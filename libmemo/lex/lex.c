@@ -176,6 +176,7 @@ void memo__lex_tokens_u32(memo__lex_tokens *t, const char *text,
 	t->stride = sizeof(uint32_t);
 	t->width = sizeof(uint32_t);
 	t->n = n;
+	t->words = NULL;
 }
 
 /* ---- life cycle ------------------------------------------------------- */
@@ -1024,6 +1025,14 @@ static S_HOT const s_vslot *s_word(const memo__lex *lx, const char *s,
 	return s_vocab_slot(lx, buf, n, h);
 }
 
+void memo__lex_word_of(const memo__lex *lx, const char *s, size_t n,
+	memo__lex_word *w)
+{
+	const s_vslot *v = lx->frozen && lx->nwords ? s_word(lx, s, n) : NULL;
+	w->id = v ? v->id1 - 1 : S_NONE;
+	w->root = v ? v->root : 0;
+}
+
 int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 	memo__lex_hit_fn fn, void *ud)
 {
@@ -1051,11 +1060,15 @@ int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 			return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, \
 				0, "lexicon match: token %zu out of range", \
 				filled); \
-		const s_vslot *v_ = s_word(lx, t->text + s_, \
-			(size_t)(e_ - s_)); \
+		memo__lex_word w_; \
+		if (t->words) \
+			w_ = t->words[filled]; \
+		else \
+			memo__lex_word_of(lx, t->text + s_, \
+				(size_t)(e_ - s_), &w_); \
 		size_t r_ = filled & (S_RING - 1); \
-		wid[r_] = v_ ? v_->id1 - 1 : S_NONE; \
-		root[r_] = v_ ? v_->root : 0; \
+		wid[r_] = w_.id; \
+		root[r_] = w_.root; \
 		rs[r_] = s_; \
 		re[r_] = e_; \
 		filled++; \

@@ -101,6 +101,8 @@ long memo__lex_find(const memo__lex *lx, unsigned cls, const char *text);
  * line break) or a single hyphen with no blanks. A punctuation token, if
  * passed, never matches and so also breaks a phrase.
  */
+typedef struct memo__lex_word memo__lex_word;
+
 typedef struct memo__lex_tokens {
 	const char *text;
 	size_t text_len;
@@ -109,7 +111,21 @@ typedef struct memo__lex_tokens {
 	size_t stride;
 	unsigned width;
 	size_t n;
+	/* optional, NULL by default: words[i] is memo__lex_word_of() of
+	 * token i, for a caller that looks each distinct form up once */
+	const memo__lex_word *words;
 } memo__lex_tokens;
+
+/* A token's word as the matcher sees it: its vocabulary id and first
+ * trie node (none when no entry uses the word). */
+struct memo__lex_word {
+	uint32_t id;
+	uint32_t root;
+};
+
+/* Look up the token s[0..n) of frozen lx (none when not frozen). */
+void memo__lex_word_of(const memo__lex *lx, const char *s, size_t n,
+	memo__lex_word *w);
 
 /* Fill t for parallel uint32_t arrays. */
 void memo__lex_tokens_u32(memo__lex_tokens *t, const char *text,

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "memo_internal.h"
 #include "text/text.h"
@@ -186,15 +187,15 @@ static bool s_fog_complex(const char *word, size_t len, uint32_t syl,
 	return true;
 }
 
-uint32_t memo__readability_add_word(memo__readability_counts *c,
-	const char *word, size_t len, unsigned flags)
+void memo__readability_word(memo__rw_word *w, const char *word, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)word;
 	uint64_t letters = 0, digits = 0;
 	bool hyphenated = false;
 
-	if (c == NULL || word == NULL)
-		return 0;
+	memset(w, 0, sizeof *w);
+	if (word == NULL)
+		return;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = memo__utf8_decode(s + i, len - i, &cp);
@@ -211,19 +212,39 @@ uint32_t memo__readability_add_word(memo__readability_counts *c,
 		i += k;
 	}
 	if (letters == 0 && digits == 0)
-		return 0;
+		return;
+	w->counted = true;
+	w->letters = letters;
+	w->digits = digits;
+	w->syllables = memo__syllables(word, len);
+	w->complex = s_fog_complex(word, len, w->syllables, hyphenated);
+}
 
-	uint32_t syl = memo__syllables(word, len);
+uint32_t memo__readability_add(memo__readability_counts *c,
+	const memo__rw_word *w, unsigned flags)
+{
+	if (c == NULL || !w->counted)
+		return 0;
+	uint32_t syl = w->syllables;
 	c->words++;
 	c->syllables += syl;
-	c->letters += letters;
-	c->characters += letters + digits;
+	c->letters += w->letters;
+	c->characters += w->letters + w->digits;
 	if (syl >= 3)
 		c->polysyllables++;
-	if (letters > 6)
+	if (w->letters > 6)
 		c->long_words++;
-	if (!(flags & MEMO__RW_PROPER) &&
-	    s_fog_complex(word, len, syl, hyphenated))
+	if (!(flags & MEMO__RW_PROPER) && w->complex)
 		c->complex_words++;
 	return syl;
+}
+
+uint32_t memo__readability_add_word(memo__readability_counts *c,
+	const char *word, size_t len, unsigned flags)
+{
+	memo__rw_word w;
+	if (c == NULL || word == NULL)
+		return 0;
+	memo__readability_word(&w, word, len);
+	return memo__readability_add(c, &w, flags);
 }

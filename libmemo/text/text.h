@@ -260,6 +260,21 @@ typedef struct memo__readability_counts {
 uint32_t memo__readability_add_word(memo__readability_counts *c,
 	const char *word, size_t len, unsigned flags);
 
+/* What memo__readability_add_word() counts for one word, computed once
+ * (memo__readability_word) and added as often as the word occurs
+ * (memo__readability_add, which returns the syllables): a caller may
+ * cache it per distinct word. counted is false for a token with no
+ * letter or digit; complex ignores MEMO__RW_PROPER, which add applies. */
+typedef struct memo__rw_word {
+	uint64_t letters, digits;
+	uint32_t syllables;
+	bool counted, complex;
+} memo__rw_word;
+
+void memo__readability_word(memo__rw_word *w, const char *word, size_t len);
+uint32_t memo__readability_add(memo__readability_counts *c,
+	const memo__rw_word *w, unsigned flags);
+
 /*
  * The formulas. Each returns 0.0 when c->words is 0 (no text: no score);
  * a text with words but 0 sentences is scored as one sentence. Values are
