@@ -474,6 +474,24 @@ static int s_acronyms(s_ctx *c, size_t t0, size_t t1, int *count)
 		     memo__token_is_word(&c->tv.v[k + 1]) &&
 		     c->tv.v[k + 1].kind != MEMO__TOK_NUMBER))
 			continue;
+		/* a press-release dateline opening its block, "SEATTLE,
+		 * WA": a place in capitals and, after the comma, its
+		 * region */
+		if (k == t0 && k + 2 < t1 && letters >= 4 &&
+		    s_punct_is(c, k + 1, ',')) {
+			/* the region: a postal code or a capitalised name */
+			const memo__token *g = &c->tv.v[k + 2];
+			if ((g->kind == MEMO__TOK_ACRONYM &&
+			     g->end - g->start == 2) ||
+			    (g->kind == MEMO__TOK_WORD &&
+			     (g->flags & MEMO__TOKF_CAPITAL) &&
+			     !(g->flags & MEMO__TOKF_ALLCAPS)))
+				continue;
+		}
+		if (k == t0 + 2 && len == 2 && s_punct_is(c, k - 1, ',') &&
+		    c->tv.v[t0].kind == MEMO__TOK_ACRONYM &&
+		    c->tv.v[t0].end - c->tv.v[t0].start >= 4)
+			continue;
 		/* a plural "APIs" is the same acronym */
 		size_t base = len;
 		if (base > 2 && s[base - 1] == 's')

@@ -77,9 +77,11 @@ static const char *const s_named_metric[] = { "aov", "arpu", "arr", "cac",
 static const char *const s_acronym_ok[] = { "ai", "am", "api", "apis",
 	"asap", "ceo", "cfo", "cio", "cli", "coo", "cpu", "css", "csv",
 	"cto", "eu", "eur", "evp", "faq", "faqs", "fyi", "gbp", "gpu", "gui",
-	"hr", "html", "http", "https", "id", "ide", "it", "json", "ml", "ok",
+	"hr", "html", "http", "https", "id", "ide", "it", "json", "ml", "nasa",
+	"nato", "ok",
 	"pdf", "pm", "pr", "ram", "sdk", "sql", "ssh", "ssl", "svp", "tbd",
-	"tcp", "todo", "ui", "uk", "uri", "url", "us", "usa", "usb", "usd",
+	"tcp", "todo", "tv", "u.k.", "u.s.", "u.s.a.", "ui", "uk", "uri", "url",
+	"us", "usa", "usb", "usd",
 	"utf", "ux", "vp", "xml", "yaml", "zip" };
 
 static const char *const s_determiner[] = { "a", "an", "another", "any",

@@ -794,6 +794,11 @@ static const s_case s_text_cases[] = {
 		"The service level agreement (SLA) is 99.9%. The SLA "
 		"holds.\n",
 		NULL, NULL },
+	{ "acronym_dateline_known", "acronym.undefined", false,
+		MEMO_FORMAT_TEXT, S_CFG_DEFAULT,
+		"SEATTLE, WA \xe2\x80\x93 NASA and the U.S. team ship.\n\n"
+		"AUSTIN, Texas \xe2\x80\x93 We ship.\n",
+		NULL, NULL },
 	{ "spelling", "spelling", true,
 		MEMO_FORMAT_TEXT, S_CFG_DEFAULT,
 		"The fix holds.\n\n"
