@@ -492,7 +492,13 @@ static int s_sectionize(memo__builder *b)
 				level = 9;
 			child->level = level;
 			while (depth > 1 && stack[depth - 1]->level >= level) {
-				stack[depth - 1]->end = child->start;
+				/* a section ends where the next one starts;
+				 * should a front end ever place a heading
+				 * before the one above it, the range still
+				 * runs forwards */
+				memo_node *open = stack[depth - 1];
+				if (child->start >= open->start)
+					open->end = child->start;
 				depth--;
 			}
 			memo_node *sec = s_new_node(b, MEMO_NODE_SECTION,

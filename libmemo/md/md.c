@@ -482,6 +482,13 @@ static bool s_markers_only(const s_md *s, uint64_t p, uint64_t e)
 			return false;
 		if (k < e && !s_blank(t[k]))
 			return false;
+		while (k < e && s_blank(t[k]))
+			k++;
+		/* a task item's box, "- [x]" */
+		if (k + 2 < e && t[k] == '[' &&
+		    (t[k + 1] == ' ' || t[k + 1] == 'x' || t[k + 1] == 'X') &&
+		    t[k + 2] == ']' && (k + 3 >= e || s_blank(t[k + 3])))
+			k += 3;
 		p = k;
 	}
 }

@@ -1022,8 +1022,9 @@ START_TEST(test_empty_heading_after_hr)
 		"- ___\n#\n",
 		"-\n#\n#\n\x10\n=",   /* after an empty list item */
 		"1.\n>\n# \n",
+		"- [x]\n#\n- 3\nt\nb\n--\n#\n#\t]",  /* an empty task item */
 	};
-	static const uint64_t at[] = { 8, 12, 8, 6, 2, 5 };  /* the first '#' */
+	static const uint64_t at[] = { 8, 12, 8, 6, 2, 5, 6 };  /* the first '#' */
 	for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
 		memo_document *doc = s_md(src[i]);
 		const memo_node *h = s_nth(doc, MEMO_NODE_HEADING, 0);
