@@ -460,17 +460,16 @@ static bool s_is_hr(const char *t, uint64_t p, uint64_t e)
 	return n >= 3;
 }
 
-/* Whether the line [p, e) holds nothing but container markers (quote
- * '>', list markers) and perhaps a thematic break: what md4c's empty
- * blocks leave behind with no text to place them by. */
-static bool s_markers_only(const s_md *s, uint64_t p, uint64_t e)
+/* The offset in [p, e) after the container markers that open a line:
+ * quote markers, list markers and a task item's box ("- [x]"). A
+ * thematic break ("- - -") is not taken for list markers. */
+static uint64_t s_after_markers(const char *t, uint64_t p, uint64_t e)
 {
-	const char *t = s->t;
 	for (;;) {
 		while (p < e && (s_blank(t[p]) || t[p] == '>'))
 			p++;
 		if (p == e || s_is_hr(t, p, e))
-			return true;
+			return p;
 		uint64_t k = p;
 		while (k < e && k - p < 9 && t[k] >= '0' && t[k] <= '9')
 			k++;
@@ -479,12 +478,11 @@ static bool s_markers_only(const s_md *s, uint64_t p, uint64_t e)
 		else if (k == p && (t[k] == '-' || t[k] == '*' || t[k] == '+'))
 			k++;
 		else
-			return false;
+			return p;
 		if (k < e && !s_blank(t[k]))
-			return false;
+			return p;
 		while (k < e && s_blank(t[k]))
 			k++;
-		/* a task item's box, "- [x]" */
 		if (k + 2 < e && t[k] == '[' &&
 		    (t[k + 1] == ' ' || t[k + 1] == 'x' || t[k + 1] == 'X') &&
 		    t[k + 2] == ']' && (k + 3 >= e || s_blank(t[k + 3])))
@@ -493,45 +491,31 @@ static bool s_markers_only(const s_md *s, uint64_t p, uint64_t e)
 	}
 }
 
+/* Whether the line [p, e) holds nothing but container markers and perhaps
+ * a thematic break: what md4c's empty blocks leave behind with no text to
+ * place them by. */
+static bool s_markers_only(const s_md *s, uint64_t p, uint64_t e)
+{
+	uint64_t q = s_after_markers(s->t, p, e);
+	return q == e || s_is_hr(s->t, q, e);
+}
+
 /* md4c reports a thematic break with no text: move the cursor past its
  * line, so that what follows (an empty heading, say) is not placed on
- * it. The break is on the first line at or after the cursor that is not
- * blank, after any quote markers and list markers; if that line is not
- * a break, nothing moves. */
+ * it. The break is on the first line at or after the cursor that holds
+ * more than container markers; if that line is not a break, nothing
+ * moves. */
 static void s_skip_hr(s_md *s)
 {
-	const char *t = s->t;
-	uint64_t p = s->pos;
-	while (p < s->len) {
-		uint64_t e = s_line_end(s, p), q = p;
-		while (q < e && (s_blank(t[q]) || t[q] == '>'))
-			q++;
-		if (q == e) {  /* a blank line */
-			p = e + s_eol_len(s, e);
-			continue;
-		}
-		for (;;) {
-			if (s_is_hr(t, q, e)) {
+	for (uint64_t p = s->pos; p < s->len;) {
+		uint64_t e = s_line_end(s, p);
+		uint64_t q = s_after_markers(s->t, p, e);
+		if (q < e) {
+			if (s_is_hr(s->t, q, e))
 				s->pos = e;
-				return;
-			}
-			/* a list marker before the break ("- ***", "1. ---") */
-			uint64_t k = q;
-			while (k < e && k - q < 9 && t[k] >= '0' && t[k] <= '9')
-				k++;
-			if (k > q && k < e && (t[k] == '.' || t[k] == ')'))
-				k++;
-			else if (k == q && (t[k] == '-' || t[k] == '*' ||
-			                    t[k] == '+'))
-				k++;
-			else
-				return;
-			if (k >= e || !s_blank(t[k]))
-				return;
-			while (k < e && s_blank(t[k]))
-				k++;
-			q = k;
+			return;
 		}
+		p = e + s_eol_len(s, e);
 	}
 }
 
