@@ -46,20 +46,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #define MAX_ENGINES 3
 #define MAX_STATUS 16
-
-typedef struct bfile {
-	char *path;
-	char *data;
-	size_t len;
-} bfile;
-
-typedef struct flist {
-	bfile *v;
-	size_t n;
-	size_t cap;
-} flist;
 
 /* What an engine saw in a file (from the first pass). */
 typedef struct fout {
@@ -80,205 +70,8 @@ typedef struct engine {
 	long peak_kb;     /* max VmHWM over this engine's passes */
 } engine;
 
-static const char *s_ext[8];
-static int s_next;
 static memo_analyzer *s_an_nospell; /* every rule but spelling */
 static memo_analyzer *s_an_full;    /* defaults: spelling on */
-
-/* ---------------------------------------------------------------- time */
-
-static double s_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double s_cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int s_cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double s_median(double *v, size_t n)
-{
-	if (n == 0)
-		return 0.0;
-	qsort(v, n, sizeof *v, s_cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
-
-/* ------------------------------------------------------------- memory */
-
-static long s_maxrss_kb(void)
-{
-	struct rusage ru;
-	if (getrusage(RUSAGE_SELF, &ru) != 0)
-		return -1;
-	return ru.ru_maxrss; /* kilobytes on Linux */
-}
-
-/* A field ("VmHWM:", "VmRSS:") of /proc/self/status in kB, or -1. */
-static long s_status_kb(const char *field)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	if (f == NULL)
-		return -1;
-	char line[256];
-	long v = -1;
-	size_t fl = strlen(field);
-	while (fgets(line, sizeof line, f) != NULL) {
-		if (strncmp(line, field, fl) == 0) {
-			v = strtol(line + fl, NULL, 10);
-			break;
-		}
-	}
-	fclose(f);
-	return v;
-}
-
-/* Reset the peak-RSS high-water mark (VmHWM) to the current RSS. */
-static int s_reset_hwm(void)
-{
-	FILE *f = fopen("/proc/self/clear_refs", "w");
-	if (f == NULL)
-		return -1;
-	int ok = fputs("5", f) >= 0;
-	ok = (fclose(f) == 0) && ok;
-	return ok ? 0 : -1;
-}
-
-/* -------------------------------------------------------------- files */
-
-static int s_has_ext(const char *path)
-{
-	if (s_next == 0)
-		return 1;
-	size_t pl = strlen(path);
-	for (int i = 0; i < s_next; i++) {
-		size_t el = strlen(s_ext[i]);
-		if (pl >= el && strcmp(path + pl - el, s_ext[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static void *s_xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (q == NULL) {
-		perror("realloc");
-		exit(2);
-	}
-	return q;
-}
-
-static void s_push(flist *l, const char *path)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
-		l->v = s_xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n].path = strdup(path);
-	l->v[l->n].data = NULL;
-	l->v[l->n].len = 0;
-	l->n++;
-}
-
-static void s_walk(flist *l, const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (d == NULL) {
-		fprintf(stderr, "%s: %s\n", dir, strerror(errno));
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		size_t n = strlen(dir) + strlen(e->d_name) + 2;
-		char *p = s_xrealloc(NULL, n);
-		snprintf(p, n, "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (stat(p, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				s_walk(l, p);
-			else if (S_ISREG(st.st_mode) && s_has_ext(p))
-				s_push(l, p);
-		}
-		free(p);
-	}
-	closedir(d);
-}
-
-static void s_add_list(flist *l, const char *listfile)
-{
-	FILE *f = fopen(listfile, "r");
-	if (f == NULL) {
-		fprintf(stderr, "%s: %s\n", listfile, strerror(errno));
-		exit(2);
-	}
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (n > 0)
-			s_push(l, line);
-	}
-	free(line);
-	fclose(f);
-}
-
-static void s_add(flist *l, const char *arg)
-{
-	struct stat st;
-	if (arg[0] == '@')
-		s_add_list(l, arg + 1);
-	else if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
-		s_walk(l, arg);
-	else
-		s_push(l, arg);
-}
-
-static int s_cmp_path(const void *a, const void *b)
-{
-	return strcmp(((const bfile *)a)->path, ((const bfile *)b)->path);
-}
-
-static int s_read(bfile *f)
-{
-	FILE *fp = fopen(f->path, "rb");
-	if (fp == NULL) {
-		fprintf(stderr, "%s: %s\n", f->path, strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (fstat(fileno(fp), &st) != 0) {
-		fclose(fp);
-		return -1;
-	}
-	size_t len = (size_t)st.st_size;
-	f->data = s_xrealloc(NULL, len);
-	if (fread(f->data, 1, len, fp) != len) {
-		fprintf(stderr, "%s: short read\n", f->path);
-		fclose(fp);
-		free(f->data);
-		f->data = NULL;
-		return -1;
-	}
-	fclose(fp);
-	f->len = len;
-	return 0;
-}
 
 /* ------------------------------------------------------------ engines */
 
@@ -356,20 +149,6 @@ static int s_make_analyzers(int full)
 
 static FILE *s_json;
 
-static void s_json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
 
 static void usage(void)
 {
@@ -424,12 +203,12 @@ static setstat s_set(const engine *e, const flist *l, int repeat,
 		}
 	for (int r = 0; r < repeat; r++)
 		v[r] = s_pass(e->t, l->n, (size_t)r, mask);
-	st.median = s_median(v, (size_t)repeat);
+	st.median = bu_median(v, (size_t)repeat);
 	st.min = v[0];
 	st.max = v[repeat - 1];
 	for (int r = 0; r < repeat; r++)
 		v[r] = s_pass(e->c, l->n, (size_t)r, mask);
-	st.cpu_median = s_median(v, (size_t)repeat);
+	st.cpu_median = bu_median(v, (size_t)repeat);
 	free(v);
 	return st;
 }
@@ -476,13 +255,13 @@ static int s_cmp_top(const void *a, const void *b)
 
 static void s_top(const engine *e, const flist *l, int repeat, int ntop)
 {
-	top_item *v = s_xrealloc(NULL, sizeof *v * l->n);
-	double *tmp = s_xrealloc(NULL, sizeof(double) * (size_t)repeat);
+	top_item *v = bu_xrealloc(NULL, sizeof *v * l->n);
+	double *tmp = bu_xrealloc(NULL, sizeof(double) * (size_t)repeat);
 	for (size_t i = 0; i < l->n; i++) {
 		for (int r = 0; r < repeat; r++)
 			tmp[r] = e->c[(size_t)r * l->n + i];
 		v[i].i = i;
-		v[i].t = s_median(tmp, (size_t)repeat);
+		v[i].t = bu_median(tmp, (size_t)repeat);
 	}
 	qsort(v, l->n, sizeof *v, s_cmp_top);
 	printf("  %s: slowest files (median CPU time of %d)\n", e->name,
@@ -504,12 +283,12 @@ static int s_single(const char *path, int concat, const char *warm,
 	engine *e)
 {
 	bfile one = { (char *)path, NULL, 0 };
-	if (s_read(&one) != 0)
+	if (bu_read(&one) != 0)
 		return 2;
 	/* K copies end to end, a blank line between them: one document. */
 	bfile f = { (char *)path, NULL, 0 };
 	size_t k = concat > 1 ? (size_t)concat : 1;
-	f.data = s_xrealloc(NULL, k * (one.len + 2));
+	f.data = bu_xrealloc(NULL, k * (one.len + 2));
 	for (size_t i = 0; i < k; i++) {
 		memcpy(f.data + f.len, one.data, one.len);
 		f.len += one.len;
@@ -522,7 +301,7 @@ static int s_single(const char *path, int concat, const char *warm,
 	fout o = { 0, 0 };
 	if (warm != NULL) {
 		bfile w = { (char *)warm, NULL, 0 };
-		if (s_read(&w) == 0) {
+		if (bu_read(&w) == 0) {
 			int wrc = e->run(&w, &o);
 			if (wrc != 0)
 				fprintf(stderr, "warm-up %s: %s\n", warm,
@@ -531,15 +310,15 @@ static int s_single(const char *path, int concat, const char *warm,
 		}
 	}
 	/* Baseline: the RSS right before the run, input loaded. */
-	long base = s_status_kb("VmRSS:");
-	int hwm_ok = s_reset_hwm() == 0;
-	double c0 = s_cpu();
-	double t0 = s_now();
+	long base = bu_status_kb("VmRSS:");
+	int hwm_ok = bu_reset_hwm() == 0;
+	double c0 = bu_cpu();
+	double t0 = bu_now();
 	int rc = e->run(&f, &o);
-	double t1 = s_now();
-	double c1 = s_cpu();
-	long raw = s_maxrss_kb();
-	long hwm = hwm_ok ? s_status_kb("VmHWM:") : raw;
+	double t1 = bu_now();
+	double c1 = bu_cpu();
+	long raw = bu_maxrss_kb();
+	long hwm = hwm_ok ? bu_status_kb("VmHWM:") : raw;
 	if (rc != 0) {
 		fprintf(stderr, "%s: %s: %s\n  %s\n", e->name, path,
 			memo_status_str(rc),
@@ -565,7 +344,7 @@ static int s_single(const char *path, int concat, const char *warm,
 	if (s_json != NULL) {
 		fprintf(s_json, "{\"mode\": \"single\", \"engine\": \"%s\", "
 			"\"path\": ", e->name);
-		s_json_str(s_json, path);
+		bu_json_str(s_json, path);
 		fprintf(s_json, ", \"concat\": %zu, \"warm\": %s, "
 			"\"input_bytes\": %zu, \"sentences\": %zu, "
 			"\"findings\": %zu, \"ms\": %.3f, \"cpu_ms\": %.3f, "
@@ -596,8 +375,8 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 		int more = i + 1 < argc;
 		if (strcmp(a, "-x") == 0 && more) {
-			if (s_next < 8)
-				s_ext[s_next++] = argv[++i];
+			if (bu_next < 8)
+				bu_ext[bu_next++] = argv[++i];
 		} else if (strcmp(a, "-E") == 0 && more) {
 			engines = argv[++i];
 		} else if (strcmp(a, "-r") == 0 && more) {
@@ -623,7 +402,7 @@ int main(int argc, char **argv)
 		} else if (a[0] == '-' && a[1] != '\0') {
 			usage();
 		} else {
-			s_add(&l, a);
+			bu_add(&l, a);
 		}
 	}
 	if (repeat < 1 || warmup < 0 || every < 1 || concat < 1)
@@ -666,7 +445,7 @@ int main(int argc, char **argv)
 
 	if (l.n == 0)
 		usage();
-	qsort(l.v, l.n, sizeof *l.v, s_cmp_path);
+	qsort(l.v, l.n, sizeof *l.v, bu_cmp_path);
 	if (every > 1) {
 		size_t k = 0;
 		for (size_t i = 0; i < l.n; i++) {
@@ -680,7 +459,7 @@ int main(int argc, char **argv)
 
 	size_t k = 0;
 	for (size_t i = 0; i < l.n; i++) {
-		if (s_read(&l.v[i]) == 0)
+		if (bu_read(&l.v[i]) == 0)
 			l.v[k++] = l.v[i];
 		else
 			free(l.v[i].path);
@@ -690,8 +469,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "no files\n");
 		return 2;
 	}
-	long rss_loaded = s_status_kb("VmRSS:");
-	int hwm_ok = s_reset_hwm() == 0;
+	long rss_loaded = bu_status_kb("VmRSS:");
+	int hwm_ok = bu_reset_hwm() == 0;
 
 	for (int j = 0; j < neng; j++) {
 		engine *e = eng[j];
@@ -712,7 +491,7 @@ int main(int argc, char **argv)
 		for (int j = 0; j < neng; j++) {
 			engine *e = eng[j];
 			if (hwm_ok)
-				s_reset_hwm();
+				bu_reset_hwm();
 			for (size_t i = 0; i < l.n; i++) {
 				fout o = { 0, 0 };
 				int rc = e->run(&l.v[i], &o);
@@ -721,8 +500,8 @@ int main(int argc, char **argv)
 					e->out[i] = o;
 				}
 			}
-			long hwm = hwm_ok ? s_status_kb("VmHWM:")
-					  : s_maxrss_kb();
+			long hwm = hwm_ok ? bu_status_kb("VmHWM:")
+					  : bu_maxrss_kb();
 			if (hwm > e->peak_kb)
 				e->peak_kb = hwm;
 		}
@@ -734,24 +513,24 @@ int main(int argc, char **argv)
 			double *t = e->t + (size_t)r * l.n;
 			double *c = e->c + (size_t)r * l.n;
 			if (hwm_ok)
-				s_reset_hwm();
+				bu_reset_hwm();
 			for (size_t i = 0; i < l.n; i++) {
 				fout o;
-				double c0 = s_cpu();
-				double t0 = s_now();
+				double c0 = bu_cpu();
+				double t0 = bu_now();
 				(void)e->run(&l.v[i], &o);
-				t[i] = s_now() - t0;
-				c[i] = s_cpu() - c0;
+				t[i] = bu_now() - t0;
+				c[i] = bu_cpu() - c0;
 			}
-			long hwm = hwm_ok ? s_status_kb("VmHWM:")
-					  : s_maxrss_kb();
+			long hwm = hwm_ok ? bu_status_kb("VmHWM:")
+					  : bu_maxrss_kb();
 			if (hwm > e->peak_kb)
 				e->peak_kb = hwm;
 		}
 	}
 
 	/* Files every engine handled: the fair set for ratios. */
-	unsigned char *common = s_xrealloc(NULL, l.n);
+	unsigned char *common = bu_xrealloc(NULL, l.n);
 	size_t ncommon = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		common[i] = 1;
@@ -773,7 +552,7 @@ int main(int argc, char **argv)
 
 	if (s_json) {
 		fprintf(s_json, "{\"mode\": \"throughput\", \"label\": ");
-		s_json_str(s_json, label);
+		bu_json_str(s_json, label);
 		fprintf(s_json, ", \"files\": %zu, \"bytes\": %llu, "
 			"\"repeat\": %d, \"warmup\": %d, \"common_files\": %zu, "
 			"\"rss_loaded_kb\": %ld, \"hwm_per_engine\": %s, "
@@ -784,7 +563,7 @@ int main(int argc, char **argv)
 
 	for (int j = 0; j < neng; j++) {
 		engine *e = eng[j];
-		unsigned char *ok = s_xrealloc(NULL, l.n);
+		unsigned char *ok = bu_xrealloc(NULL, l.n);
 		uint64_t sentences = 0, findings = 0;
 		int codes[MAX_STATUS];
 		size_t counts[MAX_STATUS];
@@ -847,7 +626,7 @@ int main(int argc, char **argv)
 		}
 		free(ok);
 	}
-	long maxrss = s_maxrss_kb();
+	long maxrss = bu_maxrss_kb();
 	printf("\nprocess ru_maxrss %ld KiB\n", maxrss);
 	if (s_json) {
 		fprintf(s_json, "  }, \"ru_maxrss_kb\": %ld}\n", maxrss);
