@@ -1276,6 +1276,7 @@ static int s_block(s_ctx *c, const memo_node *node, bool appendix,
 	p->sent_first = (uint32_t)r->nsents;
 	p->appendix = appendix;
 	p->bullet = bullet;
+	r->nappendix += appendix;
 
 	size_t ti = 0;
 	for (size_t i = 0; i < c->sv.n; i++) {

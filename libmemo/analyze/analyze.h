@@ -171,6 +171,7 @@ struct memo_report {
 	size_t nsents;
 	memo__para *paras;
 	size_t nparas;
+	size_t nappendix;             /* paragraphs in the appendix */
 	memo__counts *prefix;         /* prefix[i] = sum of paras[0..i) */
 	memo_annotation *anns;
 	size_t nanns;
@@ -197,6 +198,11 @@ struct memo_report {
 int memo__report_add_finding(memo_report *r, int rule, uint64_t start,
 	uint64_t end, const memo_node *node, const char *repl,
 	const char *fmt, ...) MEMO__PRINTF(7, 8);
+
+/* The same with a ready message (copied into the report). */
+int memo__report_add_finding_text(memo_report *r, int rule, uint64_t start,
+	uint64_t end, const memo_node *node, const char *repl,
+	const char *msg);
 
 /* Stages after the measurement (rules.c, kinds.c, score.c, spell.c). */
 int memo__findings_from_annotations(memo_report *r);

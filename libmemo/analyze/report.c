@@ -36,10 +36,16 @@ const char *memo__kind_name(memo__kind k)
 	return (unsigned)k < MEMO__K_COUNT ? s_kind_names[k] : "unknown";
 }
 
+/* The larger of two counts (counts are never NaN, so no fmax). */
+static inline double s_max(double a, double b)
+{
+	return a < b ? b : a;
+}
+
 void memo__counts_add(memo__counts *dst, const memo__counts *src)
 {
-	double maxchain = fmax(dst->longest_chain, src->longest_chain);
-	double maxsent = fmax(dst->max_sentence_words,
+	double maxchain = s_max(dst->longest_chain, src->longest_chain);
+	double maxsent = s_max(dst->max_sentence_words,
 		src->max_sentence_words);
 	double *d = (double *)dst;
 	const double *s = (const double *)src;
@@ -218,10 +224,16 @@ static void s_range_counts(const memo_report *r, size_t first, size_t last,
 	memo__counts *out)
 {
 	memo__counts_sub(out, &r->prefix[last], &r->prefix[first]);
+	if (first == 0) {
+		/* the prefix sums carry the maxima of [0, last) */
+		out->longest_chain = r->prefix[last].longest_chain;
+		out->max_sentence_words = r->prefix[last].max_sentence_words;
+		return;
+	}
 	for (size_t i = first; i < last; i++) {
-		out->longest_chain = fmax(out->longest_chain,
+		out->longest_chain = s_max(out->longest_chain,
 			r->paras[i].c.longest_chain);
-		out->max_sentence_words = fmax(out->max_sentence_words,
+		out->max_sentence_words = s_max(out->max_sentence_words,
 			r->paras[i].c.max_sentence_words);
 	}
 }
@@ -294,7 +306,8 @@ int memo_report_part_metric(const memo_report *r, memo_part_t part,
 			"memo_report_part_metric: bad argument");
 	if ((rc = memo_metric_lookup(metric_id, &m)) != 0)
 		return rc;
-	if (part == MEMO_PART_ALL)
+	if (part == MEMO_PART_ALL ||
+	    (part == MEMO_PART_BODY && r->nappendix == 0))
 		return memo_report_metric(r, NULL, metric_id, out);
 	return s_value(r, 0, r->nparas, s_keep_part, (int)part, m, out);
 }

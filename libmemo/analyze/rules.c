@@ -100,6 +100,21 @@ int memo__report_add_finding(memo_report *r, int rule, uint64_t start,
 {
 	if (rule < 0 || rule >= MEMO__R_COUNT)
 		return MEMO_OK;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return memo__report_add_finding_text(r, rule, start, end, node, repl,
+		msg);
+}
+
+int memo__report_add_finding_text(memo_report *r, int rule, uint64_t start,
+	uint64_t end, const memo_node *node, const char *repl,
+	const char *msg)
+{
+	if (rule < 0 || rule >= MEMO__R_COUNT)
+		return MEMO_OK;
 	memo_severity_t sev = r->an ? (memo_severity_t)r->an->severity[rule] :
 		s_rules[rule].severity;
 	if (sev == MEMO_SEVERITY_NONE)
@@ -112,11 +127,6 @@ int memo__report_add_finding(memo_report *r, int rule, uint64_t start,
 		r->findings = f;
 		r->capfindings = cap;
 	}
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	memo_finding *f = &r->findings[r->nfindings];
 	memset(f, 0, sizeof *f);
 	f->rule_id = s_rules[rule].id;
@@ -190,8 +200,8 @@ int memo__findings_from_annotations(memo_report *r)
 		int rule = memo__rule_index(w->rule_id);
 		if (rule < 0)
 			continue;
-		if ((rc = memo__report_add_finding(r, rule, w->start, w->end,
-			w->node, NULL, "%s", w->message)) != 0)
+		if ((rc = memo__report_add_finding_text(r, rule, w->start,
+			w->end, w->node, NULL, w->message)) != 0)
 			return rc;
 	}
 	for (size_t si = 0; si < r->nsents; si++) {
@@ -317,8 +327,8 @@ int memo__findings_from_annotations(memo_report *r)
 			}
 			if (rule < 0)
 				continue;
-			if ((rc = memo__report_add_finding(r, rule, a->start,
-				a->end, s->node, repl, "%s", msg)) != 0)
+			if ((rc = memo__report_add_finding_text(r, rule,
+				a->start, a->end, s->node, repl, msg)) != 0)
 				return rc;
 		}
 	}
