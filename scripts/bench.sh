@@ -373,6 +373,13 @@ stage_analyze() {
 	$pin "$ba" -E analyze,parse -r "$repeat" --top 10 --label md_all \
 		--json "$out/md_all.json" "@$out/md_all.list" |
 		tee "$out/md_all.txt" >&2
+	# md4c alone on the same files, in the same run: the yardstick of
+	# this machine's speed (the foundation issue's figures assume md4c
+	# at about 400 MB/s)
+	echo "== bench_parse: md4c alone over the Markdown corpus" >&2
+	$pin "$bp" -E md4c -r "$repeat" --label md_all \
+		--json "$out/md4c_all.json" "@$out/md_all.list" \
+		>"$out/md4c_all.txt"
 	echo "== bench_analyze: the retext sample" >&2
 	$pin "$ba" -E analyze,parse -r "$repeat" --label md_sample \
 		--json "$out/md_sample.json" "@$out/md_sample.list" \
