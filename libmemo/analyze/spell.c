@@ -1080,7 +1080,7 @@ static int s_token(s_run *run, size_t k)
 {
 	const memo__token *tok = &run->tv.v[k];
 	const char *t = run->node->text;
-	size_t a = tok->start, b = tok->end, n;
+	size_t a = tok->start, b = tok->end, n = 0;
 	if (tok->kind != MEMO__TOK_WORD ||
 	    (tok->flags & (MEMO__TOKF_DIGIT | MEMO__TOKF_ALLCAPS |
 	                   MEMO__TOKF_ABBREV | MEMO__TOKF_BACKTICK)) ||
