@@ -49,9 +49,22 @@ typedef struct s_ctx {
 	size_t capws, capwe, capwmap, capwlex;
 	memo__lex_hit *hits;
 	size_t nhits, caphits;
-	/* clause index of each token of the current paragraph */
-	uint16_t *clause;
-	size_t capclause;
+	/* the causal hits of the sentence as first << 32 | last, sorted */
+	uint64_t *causal;
+	size_t ncausal, capcausal;
+	/* clauses of the current block, for the context rules: the tokens
+	 * [cl_start[k], cl_end[k]) are token k's clause; qpre[k] counts
+	 * the quantities among tokens [0, k); passive[k] tells whether
+	 * token k is inside a passive annotation; attr[k] is the first
+	 * attribution annotation over token k (UINT32_MAX: none) */
+	uint32_t *cl_start, *cl_end, *qpre, *attr;
+	bool *passive;
+	size_t capcl_start, capcl_end, capqpre, cappassive, capattr;
+	/* the current sentence: its token range and, computed on first
+	 * use, the first token of each S_FIRST_ kind in it (S_UNKNOWN: not
+	 * yet looked for; t1: none) */
+	size_t t0, t1;
+	size_t first[4];
 	/* acronyms seen so far: open addressing over 64-bit hashes */
 	uint64_t *acr;
 	size_t nacr, capacr;
@@ -65,6 +78,15 @@ typedef struct s_ctx {
 	const char *text;
 	size_t text_len;
 } s_ctx;
+
+/* The kinds of token s_first() finds. */
+enum {
+	S_FIRST_OWNER,       /* a word of MEMO__WL_OWNER */
+	S_FIRST_NAME,        /* a capitalised word that is not a starter */
+	S_FIRST_REPORT_PAST, /* a past verb of saying or deciding */
+	S_FIRST_PREFERENCE   /* a verb of preference */
+};
+#define S_UNKNOWN SIZE_MAX
 
 /* ---- helpers over tokens ------------------------------------------------ */
 
@@ -129,6 +151,14 @@ static bool s_is_clause_punct(const s_ctx *c, size_t k)
 
 /* ---- annotations --------------------------------------------------------- */
 
+/* Attribution annotation i covers tokens [k0, k1]. */
+static void s_mark_attribution(s_ctx *c, uint32_t i, size_t k0, size_t k1)
+{
+	for (size_t k = k0; k <= k1; k++)
+		if (c->attr[k] > i)
+			c->attr[k] = i;
+}
+
 static int s_annotate(s_ctx *c, memo__kind kind, size_t k0, size_t k1,
 	const char *entry, const char *repl, float weight)
 {
@@ -148,6 +178,11 @@ static int s_annotate(s_ctx *c, memo__kind kind, size_t k0, size_t k1,
 	a->sentence = (uint32_t)r->nsents;
 	a->kind = (uint16_t)kind;
 	a->weight = weight;
+	if (kind == MEMO__K_ATTRIBUTION)
+		s_mark_attribution(c, (uint32_t)r->nanns, k0, k1);
+	if (kind == MEMO__K_PASSIVE)
+		for (size_t k = k0; k <= k1; k++)
+			c->passive[k] = true;
 	r->nanns++;
 	return MEMO_OK;
 }
@@ -556,7 +591,19 @@ static int s_collect_hit(void *ud, const memo__lex_hit *hit)
 	if (GROW(c->hits, c->nhits, c->caphits, 1) != MEMO_OK)
 		return MEMO_ENOMEM;
 	c->hits[c->nhits++] = *hit;
+	if (hit->cls == MEMO__LEX_CAUSAL) {
+		if (GROW(c->causal, c->ncausal, c->capcausal, 1) != MEMO_OK)
+			return MEMO_ENOMEM;
+		c->causal[c->ncausal++] = (uint64_t)hit->first << 32 |
+			hit->last;
+	}
 	return 0;
+}
+
+static int s_cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
 }
 
 static const memo__kind s_class_kind[MEMO__LEX_NCLASSES] = {
@@ -579,21 +626,51 @@ static const memo__kind s_class_kind[MEMO__LEX_NCLASSES] = {
 static bool s_clause_has_number(const s_ctx *c, size_t t0, size_t t1,
 	size_t k)
 {
-	uint16_t cl = c->clause[k];
-	for (size_t i = t0; i < t1; i++)
-		if (c->clause[i] == cl && s_is_quantity(&c->tv.v[i]))
-			return true;
-	return false;
+	size_t lo = c->cl_start[k] > t0 ? c->cl_start[k] : t0;
+	size_t hi = c->cl_end[k] < t1 ? c->cl_end[k] : t1;
+	return lo < hi && c->qpre[hi] > c->qpre[lo];
 }
 
 /* Is a metric expression in tokens (k, end of clause)? */
 static bool s_metric_after(const s_ctx *c, size_t k, size_t t1)
 {
-	uint16_t cl = c->clause[k];
-	for (size_t i = k + 1; i < t1 && c->clause[i] == cl; i++)
-		if (s_is_quantity(&c->tv.v[i]))
-			return true;
-	return false;
+	size_t hi = c->cl_end[k] < t1 ? c->cl_end[k] : t1;
+	return k + 1 < hi && c->qpre[hi] > c->qpre[k + 1];
+}
+
+/* The first token of kind `which` (S_FIRST_) in the current sentence, or
+ * its end; looked for once per sentence. */
+static bool s_first_is(s_ctx *c, int which, size_t k)
+{
+	const memo__token *t = &c->tv.v[k];
+	switch (which) {
+	case S_FIRST_OWNER:
+		return (t->kind == MEMO__TOK_WORD ||
+			t->kind == MEMO__TOK_ACRONYM) &&
+			s_tok_is(c, k, MEMO__WL_OWNER);
+	case S_FIRST_NAME:
+		return (t->kind == MEMO__TOK_WORD ||
+			t->kind == MEMO__TOK_ACRONYM) &&
+			(t->flags & MEMO__TOKF_CAPITAL) &&
+			!s_tok_is(c, k, MEMO__WL_STARTER);
+	case S_FIRST_REPORT_PAST:
+		return t->kind == MEMO__TOK_WORD &&
+			s_tok_is(c, k, MEMO__WL_REPORT_PAST);
+	default:
+		return t->kind == MEMO__TOK_WORD &&
+			s_tok_is(c, k, MEMO__WF_PREFERENCE);
+	}
+}
+
+static size_t s_first(s_ctx *c, int which)
+{
+	if (c->first[which] == S_UNKNOWN) {
+		size_t k = c->t0;
+		while (k < c->t1 && !s_first_is(c, which, k))
+			k++;
+		c->first[which] = k;
+	}
+	return c->first[which];
 }
 
 /* ---- context-rule helpers ------------------------------------------------ */
@@ -617,9 +694,7 @@ static bool s_number_near(const s_ctx *c, size_t t0, size_t t1, size_t k0,
 		return true;
 	/* "grew significantly, by 40%": the next clause starts with the
 	 * number, or with "by/to/from/of ..." and the number */
-	size_t e = k1 + 1;
-	while (e < t1 && c->clause[e] == c->clause[k1])
-		e++;
+	size_t e = c->cl_end[k1] < t1 ? c->cl_end[k1] : t1;
 	if (e + 1 < t1 && !s_punct_is(c, e, '(') && !s_punct_is(c, e, ')')) {
 		size_t n = e + 1;
 		if (n + 1 < t1 && s_tok_is(c, n, MEMO__WL_NUM_PREV))
@@ -693,7 +768,7 @@ static bool s_not_vague_amount(const s_ctx *c, size_t t0, size_t t1,
 /* "would" as the future of a past moment, not a hedge: after a past verb
  * of saying or deciding ("we announced that we would ship", "he said it
  * would close") or in narration ("would later become", "would go on to"). */
-static bool s_would_future_in_past(const s_ctx *c, size_t t0, size_t t1,
+static bool s_would_future_in_past(s_ctx *c, size_t t0, size_t t1,
 	size_t k0, size_t k1)
 {
 	if (k1 != k0 || !s_tok_eq(c, k0, "would"))
@@ -714,11 +789,8 @@ static bool s_would_future_in_past(const s_ctx *c, size_t t0, size_t t1,
 		    s_tok_eq(c, j + 1, "on"))
 			return true;
 	}
-	for (size_t i = t0; i < k0; i++)
-		if (c->tv.v[i].kind == MEMO__TOK_WORD &&
-		    s_tok_is(c, i, MEMO__WL_REPORT_PAST))
-			return true;
-	return false;
+	(void)t0;
+	return s_first(c, S_FIRST_REPORT_PAST) < k0;
 }
 
 /* A modal of purpose, not a hedge: "so we could ship", "so that the team
@@ -758,37 +830,22 @@ static bool s_not_epistemic(const s_ctx *c, size_t t1, size_t k0, size_t k1)
 		s_is_numeric(&c->tv.v[k1 + 1]);
 }
 
-/* The index of the first annotation of the sentence being analyzed. */
-static size_t s_sentence_first_ann(const s_ctx *c)
-{
-	const memo_report *r = c->r;
-	size_t i = r->nanns;
-	while (i > 0 && r->anns[i - 1].sentence == r->nsents)
-		i--;
-	return i;
-}
-
 /* An agentless passive attribution ("is believed to") of this sentence
- * overlapping tokens [k0, k1]: its annotation index, or SIZE_MAX. */
+ * overlapping tokens [k0, k1]: its annotation index (the first), or
+ * SIZE_MAX. */
 static size_t s_passive_attribution_at(const s_ctx *c, size_t k0, size_t k1)
 {
-	const memo_report *r = c->r;
-	uint64_t s = 0, e = 0;
-	memo_node_text_to_doc(c->node, c->tv.v[k0].start, &s);
-	memo__node_text_end_to_doc(c->node, c->tv.v[k1].end, &e);
-	for (size_t i = s_sentence_first_ann(c); i < r->nanns; i++) {
-		const memo_annotation *a = &r->anns[i];
-		if (a->kind == MEMO__K_ATTRIBUTION && a->start < e &&
-		    s < a->end)
-			return i;
-	}
-	return SIZE_MAX;
+	uint32_t first = UINT32_MAX;
+	for (size_t k = k0; k <= k1; k++)
+		if (c->attr[k] < first)
+			first = c->attr[k];
+	return first == UINT32_MAX ? SIZE_MAX : first;
 }
 
 /* Widen the passive attribution i to cover a lexicon attribution
  * ("it is widely believed") and take its entry: one attribution, named by
  * the lexicon. */
-static void s_merge_attribution(const s_ctx *c, size_t i,
+static void s_merge_attribution(s_ctx *c, size_t i,
 	const memo__lex_hit *h, size_t k0, size_t k1)
 {
 	memo_annotation *a = &c->r->anns[i];
@@ -799,6 +856,7 @@ static void s_merge_attribution(const s_ctx *c, size_t i,
 		a->start = s;
 	if (e > a->end)
 		a->end = e;
+	s_mark_attribution(c, (uint32_t)i, k0, k1);
 	const memo__lex_entry *le = memo__lex_entry_at(c->an->lex, h->entry);
 	if (!le || !le->text)
 		return;
@@ -813,7 +871,7 @@ static void s_merge_attribution(const s_ctx *c, size_t i,
 }
 
 /* Keep or drop one hit over tokens [k0, k1] of sentence [t0, t1). */
-static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
+static bool s_keep_hit(s_ctx *c, const memo__lex_hit *h, size_t t0,
 	size_t t1, size_t k0, size_t k1, float *weight)
 {
 	const memo__token *tv = c->tv.v;
@@ -837,11 +895,10 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
 	if (h->cls == MEMO__LEX_FILLER) {
 		/* RULES.md 3: a causal connective is never wordy, even when
 		 * a configuration lists it as a filler ("therefore") */
-		for (size_t i = 0; i < c->nhits; i++)
-			if (c->hits[i].cls == MEMO__LEX_CAUSAL &&
-			    c->hits[i].first == h->first &&
-			    c->hits[i].last == h->last)
-				return false;
+		uint64_t key = (uint64_t)h->first << 32 | h->last;
+		if (c->ncausal && bsearch(&key, c->causal, c->ncausal,
+			sizeof *c->causal, s_cmp_u64))
+			return false;
 	}
 	if (h->cls == MEMO__LEX_HEDGE &&
 	    (s_would_future_in_past(c, t0, t1, k0, k1) ||
@@ -894,14 +951,9 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
 	}
 	if ((ctx & MEMO__LEX_CTX_METRIC_NEXT) && !s_metric_after(c, k1, t1))
 		return false;
-	if (ctx & MEMO__LEX_CTX_AFTER_PREF) {
-		bool pref = false;
-		for (size_t i = t0; i < k0 && !pref; i++)
-			pref = tv[i].kind == MEMO__TOK_WORD &&
-				s_tok_is(c, i, MEMO__WF_PREFERENCE);
-		if (!pref)
-			return false;
-	}
+	if ((ctx & MEMO__LEX_CTX_AFTER_PREF) &&
+	    s_first(c, S_FIRST_PREFERENCE) >= k0)
+		return false;
 	if (ctx & MEMO__LEX_CTX_WEAK)
 		*weight *= 0.5f;
 	return true;
@@ -909,34 +961,14 @@ static bool s_keep_hit(const s_ctx *c, const memo__lex_hit *h, size_t t0,
 
 /* A decision has an owner: a first-person or team subject, or a name,
  * before the verb. */
-static bool s_has_owner(const s_ctx *c, size_t t0, size_t k0)
+static bool s_has_owner(s_ctx *c, size_t t0, size_t k0)
 {
 	/* After "to" the verb is an infinitive ("time to hire", "plan to
 	 * cut"): only an explicit owner word makes it a decision, not a
 	 * capitalised first word that may be any noun. */
 	bool infinitive = k0 > t0 && s_tok_eq(c, k0 - 1, "to");
-	for (size_t i = t0; i < k0; i++) {
-		const memo__token *t = &c->tv.v[i];
-		if (t->kind != MEMO__TOK_WORD && t->kind != MEMO__TOK_ACRONYM)
-			continue;
-		if (s_tok_is(c, i, MEMO__WL_OWNER))
-			return true;
-		if (!infinitive && (t->flags & MEMO__TOKF_CAPITAL) &&
-		    !s_tok_is(c, i, MEMO__WL_STARTER))
-			return true;
-	}
-	return false;
-}
-
-/* Is token k inside a passive annotation of this sentence? */
-static bool s_in_passive(const s_ctx *c, size_t first_ann, uint64_t start)
-{
-	const memo_report *r = c->r;
-	for (size_t i = first_ann; i < r->nanns; i++)
-		if (r->anns[i].kind == MEMO__K_PASSIVE &&
-		    r->anns[i].start <= start && start < r->anns[i].end)
-			return true;
-	return false;
+	return s_first(c, S_FIRST_OWNER) < k0 ||
+		(!infinitive && s_first(c, S_FIRST_NAME) < k0);
 }
 
 static bool s_has_evidence_word(const s_ctx *c, size_t t0, size_t t1)
@@ -994,6 +1026,10 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	if (s.end < s.start)
 		s.end = s.start;
 	s.ann_first = (uint32_t)r->nanns;
+	c->t0 = t0;
+	c->t1 = t1;
+	for (size_t i = 0; i < sizeof c->first / sizeof *c->first; i++)
+		c->first[i] = S_UNKNOWN;
 
 	/* sizes and readability counts */
 	memo__readability_counts rc0;
@@ -1048,6 +1084,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 
 	/* lexicon hits */
 	c->nhits = 0;
+	c->ncausal = 0;
 	if (nw) {
 		memo__lex_tokens lt;
 		memo__lex_tokens_u32(&lt, c->text, c->text_len, c->ws,
@@ -1058,6 +1095,8 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 			return rc == MEMO_ENOMEM ? rc : memo__error_set(rc,
 				NULL, NULL, 0, 0, "lexicon match failed");
 	}
+	if (c->ncausal > 1)
+		qsort(c->causal, c->ncausal, sizeof *c->causal, s_cmp_u64);
 	size_t hits_first = r->nanns;
 	bool causal = false, decision = false;
 	for (size_t i = 0; i < c->nhits; i++) {
@@ -1072,9 +1111,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 		    s_tok_is(c, k0 - 1, MEMO__WL_DETERMINER))
 			continue; /* a noun: "in this release" */
 		if (kind == MEMO__K_DECISION) {
-			uint64_t at = 0;
-			memo_node_text_to_doc(c->node, c->tv.v[k0].start, &at);
-			if (s_in_passive(c, s.ann_first, at)) {
+			if (c->passive[k0]) {
 				/* "the launch was delayed": who decided? */
 				bool by = false;
 				for (size_t k = k1 + 1; k < t1 && !by; k++)
@@ -1257,14 +1294,29 @@ static int s_block(s_ctx *c, const memo_node *node, bool appendix,
 			t->end - t->start, &c->tform[k])) != 0)
 			return rc;
 	}
-	/* clause numbers for the context rules */
-	if (GROW(c->clause, 0, c->capclause, c->tv.n + 1) != MEMO_OK)
+	/* clauses for the context rules: a clause mark starts a clause */
+	size_t n = c->tv.n;
+	if (GROW(c->cl_start, 0, c->capcl_start, n + 1) != MEMO_OK ||
+	    GROW(c->cl_end, 0, c->capcl_end, n + 1) != MEMO_OK ||
+	    GROW(c->qpre, 0, c->capqpre, n + 1) != MEMO_OK ||
+	    GROW(c->passive, 0, c->cappassive, n + 1) != MEMO_OK ||
+	    GROW(c->attr, 0, c->capattr, n + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
-	uint16_t cl = 0;
-	for (size_t k = 0; k < c->tv.n; k++) {
+	memset(c->passive, 0, n * sizeof *c->passive);
+	memset(c->attr, 0xff, n * sizeof *c->attr);
+	uint32_t from = 0;
+	c->qpre[0] = 0;
+	for (size_t k = 0; k < n; k++) {
 		if (s_is_clause_punct(c, k))
-			cl++;
-		c->clause[k] = cl;
+			from = (uint32_t)k;
+		c->cl_start[k] = from;
+		c->qpre[k + 1] = c->qpre[k] + s_is_quantity(&c->tv.v[k]);
+	}
+	uint32_t to = (uint32_t)n;
+	for (size_t k = n; k-- > 0;) {
+		c->cl_end[k] = to;
+		if (s_is_clause_punct(c, k))
+			to = (uint32_t)k;
 	}
 
 	if (GROW(r->paras, r->nparas, c->capparas, 1) != MEMO_OK)
@@ -1396,7 +1448,12 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.wmap);
 	memo__free(c.wlex);
 	memo__free(c.hits);
-	memo__free(c.clause);
+	memo__free(c.causal);
+	memo__free(c.cl_start);
+	memo__free(c.cl_end);
+	memo__free(c.qpre);
+	memo__free(c.passive);
+	memo__free(c.attr);
 	memo__free(c.acr);
 	memo__free(c.tform);
 	memo__wforms_free(&c.wf);
