@@ -131,6 +131,19 @@ static s_input g_big_paragraph(void)
 	return in;
 }
 
+/* One 2 MB sentence with a hedge, a vague quantity, an attribution, a
+ * filler, a causal marker and a decision in every clause: the context
+ * rules must stay linear in the sentence (they once rescanned it for
+ * every hit). */
+static s_input g_hits_sentence(void)
+{
+	s_input in;
+	in.data = s_repeat("many teams might possibly align and we decided "
+		"to ship it because of the fact that it is believed to matter "
+		"significantly, ", 16000, "done.\n", &in.len);
+	return in;
+}
+
 static s_input g_million_words(void)
 {
 	s_input in;
@@ -466,6 +479,8 @@ static const s_case s_cases[] = {
 	  OK_ | LIMIT_, 16, 2048 },
 	{ "md: sentence of 1M words", g_million_words, "a.md",
 	  OK_ | LIMIT_, 4, 900 },
+	{ "md: 2 MB sentence of hits", g_hits_sentence, "a.md",
+	  OK_ | LIMIT_, 1, 256 },
 	{ "md: 100,000 headings", g_headings, "a.md",
 	  OK_ | LIMIT_, 2, 256 },
 	{ "md: 100,000 unclosed [", g_unclosed_brackets, "a.md",
