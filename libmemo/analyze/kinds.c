@@ -212,10 +212,14 @@ static int s_add_sec(memo__kctx *k, const memo_node *n)
 	bool is_title = k->nsecs == 0 && s->level == 1 && dt &&
 		strlen(dt) == s->title_len &&
 		memcmp(dt, s->title, s->title_len) == 0;
+	int rows[MEMO__KK_COUNT];
+	if (s->in_faq >= 0 || s->faq)
+		for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
+			rows[kk] = -1;
+	else
+		memo__kinds_lookup_all(s->norm, rows);
 	for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
-		s->row[kk] = s->in_faq >= 0 || s->faq ||
-			(is_title && kk != MEMO__KK_PRFAQ) ? -1 :
-			memo__kinds_lookup((memo__kk)kk, s->norm);
+		s->row[kk] = is_title && kk != MEMO__KK_PRFAQ ? -1 : rows[kk];
 	memo__kinds_para_range(k->r, n, &s->para_first, &s->para_last);
 	k->nsecs++;
 	return MEMO_OK;

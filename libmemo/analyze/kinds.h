@@ -47,6 +47,9 @@ size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
  * label. */
 int memo__kinds_lookup(memo__kk kind, const char *norm);
 
+/* memo__kinds_lookup() for every kind at once: rows[kk] for each kind. */
+void memo__kinds_lookup_all(const char *norm, int rows[MEMO__KK_COUNT]);
+
 /* Canonical kind ("prfaq") of a front-matter kind or alias ("PR/FAQ",
  * "six-pager", "adr", "postmortem"); NULL when unknown. */
 const char *memo__kinds_alias(const char *declared);

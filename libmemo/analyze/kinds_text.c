@@ -2,8 +2,10 @@
  * kinds_text.c - text helpers of the document kinds: heading
  * normalization and table lookup, front-matter aliases, FAQ headings,
  * datelines, attributed quotations, owners and dates of action items.
- * Pure functions of their input; no state.
+ * Pure functions of their input; no state but the index of the heading
+ * table, built once.
  */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -137,29 +139,58 @@ size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
 	return o;
 }
 
-/* Is s[0..n) one of the '|'-separated variants? */
-static bool s_variant(const char *variants, const char *s, size_t n)
+/* The variants of the heading table, hashed once (pthread_once) and only
+ * read after that: each distinct variant with the first row of each kind
+ * that lists it, the row a scan of the table in order finds. */
+enum { S_VSLOTS = 1024 };   /* a power of two, over twice the variants */
+
+typedef struct s_vslot {
+	const char *v;          /* the variant in the table; NULL: empty */
+	size_t len;
+	short row[MEMO__KK_COUNT];
+} s_vslot;
+
+static s_vslot s_vindex[S_VSLOTS];
+static pthread_once_t s_vindex_once = PTHREAD_ONCE_INIT;
+
+static s_vslot *s_vslot_of(s_vslot *index, const char *s, size_t n)
 {
-	const char *p = variants;
-	while (*p) {
-		const char *bar = strchr(p, '|');
-		size_t vl = bar ? (size_t)(bar - p) : strlen(p);
-		if (vl == n && memcmp(p, s, n) == 0)
-			return true;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	return false;
+	size_t j = memo__abbrev_hash_of(s, n) & (S_VSLOTS - 1);
+	while (index[j].v && !(index[j].len == n &&
+	       memcmp(index[j].v, s, n) == 0))
+		j = (j + 1) & (S_VSLOTS - 1);
+	return &index[j];
 }
 
-static int s_lookup_n(memo__kk kind, const char *s, size_t n)
+static void s_build_vindex(void)
 {
-	for (size_t i = 0; i < memo__kinds_table_count; i++)
-		if (memo__kinds_table[i].kind == kind &&
-		    s_variant(memo__kinds_table[i].variants, s, n))
-			return (int)i;
-	return -1;
+	for (size_t i = 0; i < memo__kinds_table_count; i++) {
+		const memo__kinds_row *r = &memo__kinds_table[i];
+		for (const char *p = r->variants; *p;) {
+			const char *bar = strchr(p, '|');
+			size_t vl = bar ? (size_t)(bar - p) : strlen(p);
+			s_vslot *sl = s_vslot_of(s_vindex, p, vl);
+			if (!sl->v) {
+				sl->v = p;
+				sl->len = vl;
+				for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
+					sl->row[kk] = -1;
+			}
+			if (sl->row[r->kind] < 0)
+				sl->row[r->kind] = (short)i;
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
+	}
+}
+
+/* The rows per kind of variant s[0..n), or NULL when no row lists it. */
+static const s_vslot *s_variant_rows(const char *s, size_t n)
+{
+	(void)pthread_once(&s_vindex_once, s_build_vindex);
+	const s_vslot *sl = s_vslot_of(s_vindex, s, n);
+	return sl->v ? sl : NULL;
 }
 
 static bool s_starts_word(const char *s, const char *w)
@@ -168,35 +199,51 @@ static bool s_starts_word(const char *s, const char *w)
 	return strncmp(s, w, n) == 0 && !s_alnum((unsigned char)s[n]);
 }
 
-int memo__kinds_lookup(memo__kk kind, const char *norm)
+void memo__kinds_lookup_all(const char *norm, int rows[MEMO__KK_COUNT])
 {
+	for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
+		rows[kk] = -1;
 	size_t n = strlen(norm);
 	if (n == 0)
-		return -1;
-	int row = s_lookup_n(kind, norm, n);
-	if (row >= 0)
-		return row;
+		return;
 	/* "Label: more words" and "Label - more words" match on the label */
 	size_t cut = n;
-	const char *colon = strchr(norm, ':');
+	const char *colon = memchr(norm, ':', n);
 	if (colon)
 		cut = (size_t)(colon - norm);
 	static const char *const dashes[] = { " - ", " \xE2\x80\x93 ",
 		" \xE2\x80\x94 " };
-	for (size_t d = 0; d < 3; d++) {
+	bool dash = memchr(norm, '-', n) || memchr(norm, 0xE2, n);
+	for (size_t d = 0; d < 3 && dash; d++) {
 		const char *p = strstr(norm, dashes[d]);
 		if (p && (size_t)(p - norm) < cut)
 			cut = (size_t)(p - norm);
 	}
 	while (cut > 0 && norm[cut - 1] == ' ')
 		cut--;
-	if (cut > 0 && cut < n && (row = s_lookup_n(kind, norm, cut)) >= 0)
-		return row;
 	/* "Appendix B: data", "Annex 2" */
-	if (s_starts_word(norm, "appendix") || s_starts_word(norm, "appendices")
-	    || s_starts_word(norm, "annex") || s_starts_word(norm, "addendum"))
-		return s_lookup_n(kind, "appendix", 8);
-	return -1;
+	bool appendix = norm[0] == 'a' && (s_starts_word(norm, "appendix") ||
+		s_starts_word(norm, "appendices") ||
+		s_starts_word(norm, "annex") || s_starts_word(norm, "addendum"));
+	const s_vslot *whole = s_variant_rows(norm, n);
+	const s_vslot *label = cut > 0 && cut < n ?
+		s_variant_rows(norm, cut) : NULL;
+	const s_vslot *app = appendix ? s_variant_rows("appendix", 8) : NULL;
+	for (int kk = 0; kk < MEMO__KK_COUNT; kk++) {
+		if (whole && whole->row[kk] >= 0)
+			rows[kk] = whole->row[kk];
+		else if (label && label->row[kk] >= 0)
+			rows[kk] = label->row[kk];
+		else if (app)
+			rows[kk] = app->row[kk];
+	}
+}
+
+int memo__kinds_lookup(memo__kk kind, const char *norm)
+{
+	int rows[MEMO__KK_COUNT];
+	memo__kinds_lookup_all(norm, rows);
+	return rows[kind];
 }
 
 /* ---- front-matter aliases ----------------------------------------------- */
