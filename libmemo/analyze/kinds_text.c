@@ -444,76 +444,156 @@ bool memo__kinds_is_question(const char *s, size_t len)
 
 /* ---- phrases ------------------------------------------------------------ */
 
-/* Does text[0..len) hold one of phrases[0..n) (n <= S_PHRASE_CHUNK)? One
- * pass over the text: at each byte only the phrases that start with it
- * (lower-cased) are compared. */
-#define S_PHRASE_CHUNK 64
+/* Phrase sets: the phrases chained by first byte, so that the scan
+ * compares at each byte only the phrases that start with it. A phrase
+ * may start with a lower-case letter (found in either case) or any other
+ * byte but an upper-case letter (the text is lower-cased before it is
+ * compared, so such a phrase never matches). */
 
-static bool s_has_phrase_chunk(const char *text, size_t len,
-	const char *const *phrases, size_t n)
+static void s_phrases_add(memo__kphrases *set, size_t *n,
+	const char *const *phrases, size_t count, unsigned group)
 {
-	unsigned char head[256], next[S_PHRASE_CHUNK + 1];
-	size_t plen[S_PHRASE_CHUNK + 1];
-	bool prefix[S_PHRASE_CHUNK + 1], any = false;
-	memset(head, 0, sizeof head);
-	/* chains by first byte, in list order (the result does not depend on
-	 * it: any match will do) */
-	for (size_t i = n; i-- > 0;) {
+	for (size_t i = 0; i < count; i++) {
 		const char *ph = phrases[i];
 		size_t pl = strlen(ph);
-		prefix[i + 1] = pl > 0 && ph[pl - 1] == '*';
-		if (prefix[i + 1])
+		bool prefix = pl > 0 && ph[pl - 1] == '*';
+		if (prefix)
 			pl--;
-		if (pl == 0 || pl > len)
-			continue;
 		unsigned char first = (unsigned char)ph[0];
-		plen[i + 1] = pl;
-		next[i + 1] = head[first];
-		head[first] = (unsigned char)(i + 1);
-		any = true;
-	}
-	if (!any)
-		return false;
-	bool inword = false; /* is text[i - 1] a letter or digit? */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		bool alnum = s_alnum(c);
-		unsigned h = head[s_lower(c)];
-		/* inside a word only phrases that start with a non-alnum byte
-		 * may match, and the chain of an alnum byte has none */
-		bool skip = !h || (inword && alnum);
-		inword = alnum;
-		if (skip)
+		if (pl == 0 || s_upper(first) || *n >= MEMO__KPHR_MAX)
 			continue;
-		for (; h; h = next[h]) {
-			const char *ph = phrases[h - 1];
-			size_t pl = plen[h];
-			if (i + pl > len)
-				continue;
-			size_t j = 1;
-			while (j < pl && s_lower((unsigned char)text[i + j]) ==
-			       (unsigned char)ph[j])
-				j++;
-			if (j < pl)
-				continue;
-			if (!prefix[h] && i + pl < len &&
-			    s_alnum((unsigned char)text[i + pl]) &&
-			    s_alnum((unsigned char)ph[pl - 1]))
-				continue;
-			return true;
-		}
+		size_t h = ++*n;
+		set->phrases[h] = ph;
+		set->plen[h] = pl;
+		set->prefix[h] = prefix;
+		set->group[h] = (unsigned char)group;
+		/* chains in reverse list order (any match will do, so the
+		 * result does not depend on it) */
+		set->next[h] = set->head[first];
+		set->head[first] = (unsigned char)h;
+		set->second[first] |= pl == 1 ? ~(uint64_t)0 :
+			(uint64_t)1 << ((unsigned char)ph[1] & 63);
 	}
-	return false;
+}
+
+/* A list's length up to its NULL. */
+static size_t s_count(const char *const *list)
+{
+	size_t n = 0;
+	while (list[n])
+		n++;
+	return n;
+}
+
+static void s_phrases_clear(memo__kphrases *set)
+{
+	memset(set->head, 0, sizeof set->head);
+	memset(set->second, 0, sizeof set->second);
+}
+
+/* An upper-case letter in the text starts what its lower case starts. */
+static void s_phrases_alias(memo__kphrases *set)
+{
+	for (unsigned c = 'a'; c <= 'z'; c++) {
+		set->head[c - 32] = set->head[c];
+		set->second[c - 32] = set->second[c];
+	}
+}
+
+void memo__kinds_phrases_init(memo__kphrases *set,
+	const char *const *const *lists, size_t n)
+{
+	size_t np = 0;
+	s_phrases_clear(set);
+	for (size_t g = 0; g < n && g < MEMO__KPHR_GROUPS; g++)
+		s_phrases_add(set, &np, lists[g], s_count(lists[g]),
+			(unsigned)g);
+	s_phrases_alias(set);
+}
+
+/* ASCII letters and digits (s_alnum) as a table, for the scan. */
+static const bool s_alnum_tab[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* The groups of the phrases of chain h that match at text[i..len), but
+ * for the groups in @p skip. */
+static unsigned s_phrases_at(const memo__kphrases *set, const char *text,
+	size_t len, size_t i, unsigned h, unsigned skip)
+{
+	unsigned got = 0;
+	for (; h; h = set->next[h]) {
+		unsigned bit = 1u << set->group[h];
+		if ((skip | got) & bit)
+			continue;
+		const char *ph = set->phrases[h];
+		size_t pl = set->plen[h];
+		if (i + pl > len)
+			continue;
+		size_t j = 1;
+		while (j < pl && s_lower((unsigned char)text[i + j]) ==
+		       (unsigned char)ph[j])
+			j++;
+		if (j < pl)
+			continue;
+		if (!set->prefix[h] && i + pl < len &&
+		    s_alnum_tab[(unsigned char)text[i + pl]] &&
+		    s_alnum_tab[(unsigned char)ph[pl - 1]])
+			continue;
+		got |= bit;
+	}
+	return got;
+}
+
+unsigned memo__kinds_phrases_find(const memo__kphrases *set,
+	const char *text, size_t len, unsigned want)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	unsigned found = 0;
+	/* a phrase starts at a byte that is no letter or digit, or at the
+	 * first letter or digit of a word: the rest of a word is skipped */
+	for (size_t i = 0; i < len;) {
+		unsigned char c = t[i];
+		unsigned h = set->head[c];
+		/* the byte after it must be a phrase's second byte */
+		if (h && (i + 1 >= len || ((set->second[c] >>
+		    (s_lower(t[i + 1]) & 63)) & 1))) {
+			found |= s_phrases_at(set, text, len, i, h,
+				found | ~want) & want;
+			if (found == want)
+				return found;
+		}
+		i++;
+		if (s_alnum_tab[c])
+			while (i < len && s_alnum_tab[t[i]])
+				i++;
+	}
+	return found;
 }
 
 bool memo__kinds_has_phrase(const char *text, size_t len,
 	const char *const *phrases)
 {
+	memo__kphrases set;
 	while (*phrases) {
-		size_t n = 0;
-		while (n < S_PHRASE_CHUNK && phrases[n])
-			n++;
-		if (s_has_phrase_chunk(text, len, phrases, n))
+		size_t n = s_count(phrases), np = 0;
+		if (n > MEMO__KPHR_MAX)
+			n = MEMO__KPHR_MAX;
+		s_phrases_clear(&set);
+		s_phrases_add(&set, &np, phrases, n, 0);
+		s_phrases_alias(&set);
+		if (memo__kinds_phrases_find(&set, text, len, 1))
 			return true;
 		phrases += n;
 	}

@@ -593,6 +593,36 @@ START_TEST(lookup_every_variant)
 }
 END_TEST
 
+/* Phrase sets: several lists in one scan, upper case in the text, a
+ * phrase at the very end, prefixes, and phrases that do not start a
+ * word. */
+START_TEST(phrase_sets)
+{
+	static const char *const a[] = { "we ask", "approv*", NULL };
+	static const char *const b[] = { "risk*", "x", ", a ", NULL };
+	static const char *const c[] = { "tam", NULL };
+	const char *const *lists[] = { a, b, c };
+	memo__kphrases set;
+	memo__kinds_phrases_init(&set, lists, 3);
+	const char *t1 = "We Ask for APPROVAL of the risks";
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t1, strlen(t1), 7),
+		3);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t1, strlen(t1), 2),
+		2);
+	const char *t2 = "we asked; tamper; wx; Jane, a renter";
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t2, strlen(t2), 7),
+		2);
+	const char *t3 = "the TAM";
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t3, strlen(t3), 7),
+		4);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, "x", 1, 7), 2);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, "ax", 2, 7), 0);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, "", 0, 7), 0);
+	ck_assert(memo__kinds_has_phrase("(x)", 3, b));
+	ck_assert(!memo__kinds_has_phrase("we as", 5, a));
+}
+END_TEST
+
 /* ---- detection -------------------------------------------------------------- */
 
 START_TEST(detect_each_kind)
@@ -1144,6 +1174,7 @@ static Suite *s_suite(void)
 	tcase_add_test(tc, normalize_headings);
 	tcase_add_test(tc, lookup_headings);
 	tcase_add_test(tc, lookup_every_variant);
+	tcase_add_test(tc, phrase_sets);
 	tcase_add_test(tc, front_matter_aliases);
 	tcase_add_test(tc, datelines);
 	tcase_add_test(tc, attributed_quotes);
