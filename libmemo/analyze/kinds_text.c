@@ -808,18 +808,28 @@ static const char *const s_customer_cues[] = { "customer*", "user",
  * *open_len gets its byte length. len when none. */
 static size_t s_next_mark(const char *t, size_t i, size_t len, size_t *ml)
 {
-	for (; i < len; i++) {
-		if (t[i] == '"') {
+	/* memchr() for both bytes, a block at a time: a far '"' is not
+	 * looked for again and again */
+	while (i < len) {
+		size_t end = len - i > 256 ? i + 256 : len;
+		const char *q = memchr(t + i, '"', end - i);
+		size_t qi = q ? (size_t)(q - t) : end;
+		const char *e;
+		while ((e = memchr(t + i, 0xE2, qi - i)) != NULL) {
+			i = (size_t)(e - t);
+			if (i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+			    ((unsigned char)t[i + 2] == 0x9C ||
+			     (unsigned char)t[i + 2] == 0x9D)) {
+				*ml = 3;
+				return i;
+			}
+			i++;
+		}
+		if (q) {
 			*ml = 1;
-			return i;
+			return qi;
 		}
-		if ((unsigned char)t[i] == 0xE2 && i + 2 < len &&
-		    (unsigned char)t[i + 1] == 0x80 &&
-		    ((unsigned char)t[i + 2] == 0x9C ||
-		     (unsigned char)t[i + 2] == 0x9D)) {
-			*ml = 3;
-			return i;
-		}
+		i = end;
 	}
 	return len;
 }
@@ -856,7 +866,13 @@ static size_t s_find_speech(const char *t, size_t a, size_t b,
 	for (size_t i = a; i < b; i++) {
 		if (i > a && s_alnum((unsigned char)t[i - 1]))
 			continue;
+		/* the verbs and "according to" start with a letter */
+		unsigned char c = s_lower((unsigned char)t[i]);
+		if (c < 'a' || c > 'z')
+			continue;
 		for (size_t k = 0; s_speech[k]; k++) {
+			if ((unsigned char)s_speech[k][0] != c)
+				continue;
 			size_t n = strlen(s_speech[k]);
 			if (i + n <= b && strncasecmp(t + i, s_speech[k], n) == 0 &&
 			    (i + n == b || !s_alnum((unsigned char)t[i + n]))) {
