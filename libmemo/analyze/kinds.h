@@ -183,7 +183,8 @@ typedef struct memo__kctx {
 	/* detection */
 	int prfaq_score, pr_evidence;
 	int score[MEMO__KK_COUNT];
-	double body_pages;
+	double body_pages;          /* s_body_pages(): when body_pages_set */
+	bool body_pages_set;
 } memo__kctx;
 
 /* Paragraph records of the report inside node n: [*first, *last). */

@@ -98,6 +98,14 @@ static size_t s_numbering(const char *s, size_t i, size_t len)
 	return k - i;
 }
 
+/* Bytes memo__kinds_normalize() does not just copy (lower-cased):
+ * markup, white space, the leads of a curly apostrophe and a no-break
+ * space. */
+static const bool s_norm_special[256] = {
+	['*'] = 1, ['_'] = 1, ['`'] = 1, [0xE2] = 1, [0xC2] = 1,
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+};
+
 size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
 	size_t len)
 {
@@ -111,6 +119,11 @@ size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
 	bool space = false;
 	for (; i < len && o + 1 < cap; i++) {
 		unsigned char c = (unsigned char)s[i];
+		/* most bytes are copied, lower-cased */
+		if (!s_norm_special[c] && !space) {
+			out[o++] = (char)s_lower(c);
+			continue;
+		}
 		if (c == '*' || c == '_' || c == '`')
 			continue;
 		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
@@ -340,6 +353,9 @@ static const char *const s_external_words[] = { "external", "customer",
 
 int memo__kinds_faq_class(const char *norm)
 {
+	/* every FAQ cue below has a 'q' */
+	if (!strchr(norm, 'q'))
+		return MEMO__FAQ_NONE;
 	bool faq = s_has_word(norm, "faq") || s_has_word(norm, "faqs") ||
 		s_has_word(norm, "faq's") ||
 		strstr(norm, "frequently asked question") != NULL ||
