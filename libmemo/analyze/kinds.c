@@ -161,6 +161,9 @@ static bool s_is_appendix_title(const char *t, size_t len)
 		"annex", "annexe", "addendum" };
 	while (len && (*t == ' ' || *t == '\t'))
 		t++, len--;
+	/* each starts with an 'a' and has five letters or more */
+	if (len < 5 || (*t | 0x20) != 'a')
+		return false;
 	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
 		size_t n = strlen(prefixes[i]);
 		if (len >= n && strncasecmp(t, prefixes[i], n) == 0 &&
@@ -212,10 +215,14 @@ static int s_add_sec(memo__kctx *k, const memo_node *n)
 	bool is_title = k->nsecs == 0 && s->level == 1 && dt &&
 		strlen(dt) == s->title_len &&
 		memcmp(dt, s->title, s->title_len) == 0;
+	int rows[MEMO__KK_COUNT];
+	if (s->in_faq >= 0 || s->faq)
+		for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
+			rows[kk] = -1;
+	else
+		memo__kinds_lookup_all(s->norm, rows);
 	for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
-		s->row[kk] = s->in_faq >= 0 || s->faq ||
-			(is_title && kk != MEMO__KK_PRFAQ) ? -1 :
-			memo__kinds_lookup((memo__kk)kk, s->norm);
+		s->row[kk] = is_title && kk != MEMO__KK_PRFAQ ? -1 : rows[kk];
 	memo__kinds_para_range(k->r, n, &s->para_first, &s->para_last);
 	k->nsecs++;
 	return MEMO_OK;
@@ -345,7 +352,9 @@ static int s_press_release(memo__kctx *k)
 		last = k->secs[k->first_faq].para_first;
 	}
 	for (size_t i = first; i < last; i++) {
-		if (r->paras[i].appendix || s_in_faq(k, r->paras[i].node))
+		/* with no FAQ container no section is in an FAQ */
+		if (r->paras[i].appendix || (k->first_faq >= 0 &&
+		    s_in_faq(k, r->paras[i].node)))
 			continue;
 		if ((rc = s_pr_push(k, i)) != 0)
 			return rc;
@@ -486,6 +495,18 @@ static void s_faq(memo__kctx *k)
 
 /* ---- detection ---------------------------------------------------------- */
 
+/* Pages of the body, summed over its paragraphs when first asked for. */
+static double s_body_pages(memo__kctx *k)
+{
+	if (!k->body_pages_set) {
+		double pages = 0;
+		memo_report_part_metric(k->r, MEMO_PART_BODY, "pages", &pages);
+		k->body_pages = pages;
+		k->body_pages_set = true;
+	}
+	return k->body_pages;
+}
+
 static bool s_body_has(const memo__kctx *k, const char *const *phrases)
 {
 	for (size_t i = 0; i < k->r->nparas; i++) {
@@ -530,7 +551,8 @@ static const char *s_detect(memo__kctx *k)
 				continue;
 			/* two rows may name one section (extra file) */
 			bool dup = false;
-			for (int o = 0; o < MEMO__KINDS_MAX_ROWS && !dup; o++)
+			for (size_t o = 0; o < memo__kinds_table_count && !dup;
+			     o++)
 				dup = seen[o] && memo__kinds_table[o].kind ==
 					(memo__kk)kk && strcmp(
 					memo__kinds_table[o].section, sec) == 0;
@@ -544,7 +566,7 @@ static const char *s_detect(memo__kctx *k)
 		/* a COE names its root cause, or two of impact, root cause
 		 * and action items */
 		bool root = false;
-		for (int o = 0; o < MEMO__KINDS_MAX_ROWS; o++)
+		for (size_t o = 0; o < memo__kinds_table_count; o++)
 			root |= seen[o] && memo__kinds_table[o].kind ==
 				(memo__kk)kk && strcmp(memo__kinds_table[o].section,
 				"root_cause") == 0;
@@ -573,7 +595,7 @@ static const char *s_detect(memo__kctx *k)
 			score++;
 		if (kk == MEMO__KK_DECISION && s_body_has(k, door_words))
 			score++;
-		if (kk == MEMO__KK_ONE_PAGER && k->body_pages > 1.5)
+		if (kk == MEMO__KK_ONE_PAGER && s_body_pages(k) > 1.5)
 			score = 0;
 		k->score[kk] = score;
 	}
@@ -883,7 +905,7 @@ static int s_length(memo__kctx *k, const s_template *tp)
 			return rc;
 		return MEMO_OK;
 	}
-	if (tp->budget <= 0 || k->body_pages <= tp->budget)
+	if (tp->budget <= 0 || s_body_pages(k) <= tp->budget)
 		return MEMO_OK;
 	/* the paragraph where the budget runs out, to the end of the body */
 	double limit = tp->budget * pw, acc = 0;
@@ -960,9 +982,6 @@ int memo__kinds_check(memo_report *r)
 	r->kind_source = "detected";
 	r->template_coverage = 1.0;
 	r->page_budget = 0;
-	double pages = 0;
-	memo_report_part_metric(r, MEMO_PART_BODY, "pages", &pages);
-	k.body_pages = pages;
 	int rc = s_outline(&k);
 	if (rc == MEMO_OK) {
 		s_faq(&k);

@@ -47,6 +47,9 @@ size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
  * label. */
 int memo__kinds_lookup(memo__kk kind, const char *norm);
 
+/* memo__kinds_lookup() for every kind at once: rows[kk] for each kind. */
+void memo__kinds_lookup_all(const char *norm, int rows[MEMO__KK_COUNT]);
+
 /* Canonical kind ("prfaq") of a front-matter kind or alias ("PR/FAQ",
  * "six-pager", "adr", "postmortem"); NULL when unknown. */
 const char *memo__kinds_alias(const char *declared);
@@ -95,6 +98,35 @@ size_t memo__kinds_quotes(const char *text, size_t len, memo__kquote *out,
  * in '*' matches as a prefix ("depend*" matches "dependencies"). */
 bool memo__kinds_has_phrase(const char *text, size_t len,
 	const char *const *phrases);
+
+/* Phrase lists made ready for memo__kinds_has_phrase()'s search, to scan
+ * many texts for them, or a text for several lists in one pass. Lives on
+ * the caller's stack; no allocation. */
+#define MEMO__KPHR_MAX 255     /* phrases in all the lists */
+#define MEMO__KPHR_GROUPS 8    /* lists */
+typedef struct memo__kphrases {
+	const char *phrases[MEMO__KPHR_MAX + 1];  /* 1-based */
+	size_t plen[MEMO__KPHR_MAX + 1];          /* without a final '*' */
+	unsigned char next[MEMO__KPHR_MAX + 1];   /* chain of one first byte */
+	unsigned char group[MEMO__KPHR_MAX + 1];  /* list of the phrase */
+	bool prefix[MEMO__KPHR_MAX + 1];          /* ends in '*' */
+	unsigned char head[256];  /* first phrase starting with the byte */
+	uint64_t second[256];     /* by first byte: bit (b & 63) for each
+	                             second byte b (lower case), all bits for
+	                             a phrase of one byte */
+} memo__kphrases;
+
+/* Prepare @p n lists (NULL-terminated as for memo__kinds_has_phrase()):
+ * n <= MEMO__KPHR_GROUPS, at most MEMO__KPHR_MAX phrases in all (the
+ * callers' fixed lists are far shorter; more is a programming error). */
+void memo__kinds_phrases_init(memo__kphrases *set,
+	const char *const *const *lists, size_t n);
+
+/* Which of the lists in @p want (bit i = list i) have a phrase in
+ * text[0..len), as memo__kinds_has_phrase() finds it; the scan stops once
+ * all of @p want are found. */
+unsigned memo__kinds_phrases_find(const memo__kphrases *set,
+	const char *text, size_t len, unsigned want);
 
 /* Does the text name an owner ("Owner: Jane", "@jdoe", "(Priya)",
  * "Payments team", "Jane Doe:") / a due date ("by March 3", "2025-04-01",
@@ -151,7 +183,8 @@ typedef struct memo__kctx {
 	/* detection */
 	int prfaq_score, pr_evidence;
 	int score[MEMO__KK_COUNT];
-	double body_pages;
+	double body_pages;          /* s_body_pages(): when body_pages_set */
+	bool body_pages_set;
 } memo__kctx;
 
 /* Paragraph records of the report inside node n: [*first, *last). */

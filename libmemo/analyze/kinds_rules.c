@@ -43,20 +43,18 @@ static bool s_each_text(const memo_node *n, s_text_fn fn, void *ctx)
 	return false;
 }
 
+/* Phrase lists looked for in text nodes until all of want are found. */
 typedef struct s_phrase_ctx {
-	const char *const *phrases;
+	memo__kphrases set;
+	unsigned want, found;
 } s_phrase_ctx;
 
 static bool s_phrase_fn(void *ctx, const memo_node *t)
 {
-	const s_phrase_ctx *c = ctx;
-	return memo__kinds_has_phrase(t->text, t->text_len, c->phrases);
-}
-
-static bool s_node_has(const memo_node *n, const char *const *phrases)
-{
-	s_phrase_ctx c = { phrases };
-	return s_each_text(n, s_phrase_fn, &c);
+	s_phrase_ctx *c = ctx;
+	c->found |= memo__kinds_phrases_find(&c->set, t->text, t->text_len,
+		c->want & ~c->found);
+	return c->found == c->want;
 }
 
 /* Index of the paragraph record of text node n, or SIZE_MAX. */
@@ -303,20 +301,22 @@ static int s_pr_elements(memo__kctx *k)
 		first_para;
 	const memo_node *pn = sn ? sn : k->npr ? s_pr_node(k, 0) :
 		k->doc->root;
-	bool problem = s_pr_heading(k, "problem") >= 0;
-	bool solution = s_pr_heading(k, "solution") >= 0;
-	bool start = s_pr_heading(k, "getting_started") >= 0;
-	for (size_t i = 0; i < k->npr; i++) {
+	/* one scan of each paragraph for the lists still wanted */
+	enum { PROBLEM = 1, SOLUTION = 2, START = 4 };
+	unsigned have = (s_pr_heading(k, "problem") >= 0 ? PROBLEM : 0) |
+		(s_pr_heading(k, "solution") >= 0 ? SOLUTION : 0) |
+		(s_pr_heading(k, "getting_started") >= 0 ? START : 0);
+	memo__kphrases cues;
+	const char *const *lists[] = { s_problem_cues, s_solution_cues,
+		s_start_cues };
+	memo__kinds_phrases_init(&cues, lists, 3);
+	for (size_t i = h; i < k->npr && have != 7; i++) {
 		const memo_node *n = s_pr_node(k, i);
-		if (i < h)
-			continue;
-		problem |= memo__kinds_has_phrase(n->text, n->text_len,
-			s_problem_cues);
-		solution |= memo__kinds_has_phrase(n->text, n->text_len,
-			s_solution_cues);
-		start |= memo__kinds_has_phrase(n->text, n->text_len,
-			s_start_cues);
+		have |= memo__kinds_phrases_find(&cues, n->text, n->text_len,
+			7 & ~have);
 	}
+	bool problem = have & PROBLEM, solution = have & SOLUTION;
+	bool start = have & START;
 	if (!problem && (rc = s_add(k, MEMO__R_PRFAQ_PROBLEM, ps, pe, pn,
 		"the press release states no customer problem: say what "
 		"customers struggle with today, with a number")) != 0)
@@ -474,14 +474,22 @@ static int s_faq_rules(memo__kctx *k)
 			"stakeholders' questions (market size, economics, "
 			"dependencies, risks, what we are not doing)");
 	}
-	/* the internal FAQ's topics, over every internal FAQ section */
-	for (size_t t = 0; t < sizeof s_topics / sizeof *s_topics; t++) {
-		bool covered = false;
-		for (size_t i = 0; i < k->nsecs && !covered; i++)
-			if (k->secs[i].faq == MEMO__FAQ_INTERNAL)
-				covered = s_node_has(k->secs[i].node,
-					s_topics[t].cues);
-		if (covered)
+	/* the internal FAQ's topics, over every internal FAQ section: one
+	 * scan of each text for the topics not yet covered */
+	enum { NTOPICS = sizeof s_topics / sizeof *s_topics };
+	_Static_assert(NTOPICS <= MEMO__KPHR_GROUPS, "topics fit a set");
+	const char *const *lists[NTOPICS];
+	for (size_t t = 0; t < NTOPICS; t++)
+		lists[t] = s_topics[t].cues;
+	s_phrase_ctx c;
+	memo__kinds_phrases_init(&c.set, lists, NTOPICS);
+	c.want = (1u << NTOPICS) - 1;
+	c.found = 0;
+	for (size_t i = 0; i < k->nsecs && c.found != c.want; i++)
+		if (k->secs[i].faq == MEMO__FAQ_INTERNAL)
+			s_each_text(k->secs[i].node, s_phrase_fn, &c);
+	for (size_t t = 0; t < NTOPICS; t++) {
+		if (c.found & (1u << t))
 			continue;
 		const memo__ksec *s = &k->secs[k->faq_int];
 		const memo_node *hn = s->heading ? s->heading : s->node;
@@ -589,16 +597,14 @@ static int s_ask(memo__kctx *k)
 		if (!k->secs[i].appendix && memo__kinds_has_phrase(
 			k->secs[i].norm, strlen(k->secs[i].norm), heads))
 			return MEMO_OK;
-	/* ask phrases anywhere in the body; decisions at its start or end */
+	/* decisions at the start or end of the body, or ask phrases
+	 * anywhere in it (the cheaper test first) */
 	size_t nbody = 0, lastp = SIZE_MAX;
 	for (size_t i = 0; i < r->nparas; i++) {
 		if (r->paras[i].appendix)
 			continue;
 		nbody++;
 		lastp = i;
-		const memo_node *n = r->paras[i].node;
-		if (memo__kinds_has_phrase(n->text, n->text_len, s_ask_cues))
-			return MEMO_OK;
 	}
 	size_t seen = 0;
 	for (size_t i = 0; i < r->nparas; i++) {
@@ -607,6 +613,15 @@ static int s_ask(memo__kctx *k)
 		bool edge = seen < 3 || seen + 3 >= nbody;
 		seen++;
 		if (edge && s_para_has_kind(r, i, MEMO__K_DECISION))
+			return MEMO_OK;
+	}
+	memo__kphrases cues;
+	const char *const *lists[] = { s_ask_cues };
+	memo__kinds_phrases_init(&cues, lists, 1);
+	for (size_t i = 0; i < r->nparas; i++) {
+		const memo_node *n = r->paras[i].node;
+		if (!r->paras[i].appendix && memo__kinds_phrases_find(&cues,
+			n->text, n->text_len, 1))
 			return MEMO_OK;
 	}
 	uint64_t at = lastp == SIZE_MAX ? 0 : r->paras[lastp].node->end;

@@ -2,8 +2,10 @@
  * kinds_text.c - text helpers of the document kinds: heading
  * normalization and table lookup, front-matter aliases, FAQ headings,
  * datelines, attributed quotations, owners and dates of action items.
- * Pure functions of their input; no state.
+ * Pure functions of their input; no state but the index of the heading
+ * table, built once.
  */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -96,6 +98,14 @@ static size_t s_numbering(const char *s, size_t i, size_t len)
 	return k - i;
 }
 
+/* Bytes memo__kinds_normalize() does not just copy (lower-cased):
+ * markup, white space, the leads of a curly apostrophe and a no-break
+ * space. */
+static const bool s_norm_special[256] = {
+	['*'] = 1, ['_'] = 1, ['`'] = 1, [0xE2] = 1, [0xC2] = 1,
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+};
+
 size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
 	size_t len)
 {
@@ -109,6 +119,11 @@ size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
 	bool space = false;
 	for (; i < len && o + 1 < cap; i++) {
 		unsigned char c = (unsigned char)s[i];
+		/* most bytes are copied, lower-cased */
+		if (!s_norm_special[c] && !space) {
+			out[o++] = (char)s_lower(c);
+			continue;
+		}
 		if (c == '*' || c == '_' || c == '`')
 			continue;
 		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
@@ -137,29 +152,58 @@ size_t memo__kinds_normalize(char *out, size_t cap, const char *s,
 	return o;
 }
 
-/* Is s[0..n) one of the '|'-separated variants? */
-static bool s_variant(const char *variants, const char *s, size_t n)
+/* The variants of the heading table, hashed once (pthread_once) and only
+ * read after that: each distinct variant with the first row of each kind
+ * that lists it, the row a scan of the table in order finds. */
+enum { S_VSLOTS = 1024 };   /* a power of two, over twice the variants */
+
+typedef struct s_vslot {
+	const char *v;          /* the variant in the table; NULL: empty */
+	size_t len;
+	short row[MEMO__KK_COUNT];
+} s_vslot;
+
+static s_vslot s_vindex[S_VSLOTS];
+static pthread_once_t s_vindex_once = PTHREAD_ONCE_INIT;
+
+static s_vslot *s_vslot_of(s_vslot *index, const char *s, size_t n)
 {
-	const char *p = variants;
-	while (*p) {
-		const char *bar = strchr(p, '|');
-		size_t vl = bar ? (size_t)(bar - p) : strlen(p);
-		if (vl == n && memcmp(p, s, n) == 0)
-			return true;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	return false;
+	size_t j = memo__abbrev_hash_of(s, n) & (S_VSLOTS - 1);
+	while (index[j].v && !(index[j].len == n &&
+	       memcmp(index[j].v, s, n) == 0))
+		j = (j + 1) & (S_VSLOTS - 1);
+	return &index[j];
 }
 
-static int s_lookup_n(memo__kk kind, const char *s, size_t n)
+static void s_build_vindex(void)
 {
-	for (size_t i = 0; i < memo__kinds_table_count; i++)
-		if (memo__kinds_table[i].kind == kind &&
-		    s_variant(memo__kinds_table[i].variants, s, n))
-			return (int)i;
-	return -1;
+	for (size_t i = 0; i < memo__kinds_table_count; i++) {
+		const memo__kinds_row *r = &memo__kinds_table[i];
+		for (const char *p = r->variants; *p;) {
+			const char *bar = strchr(p, '|');
+			size_t vl = bar ? (size_t)(bar - p) : strlen(p);
+			s_vslot *sl = s_vslot_of(s_vindex, p, vl);
+			if (!sl->v) {
+				sl->v = p;
+				sl->len = vl;
+				for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
+					sl->row[kk] = -1;
+			}
+			if (sl->row[r->kind] < 0)
+				sl->row[r->kind] = (short)i;
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
+	}
+}
+
+/* The rows per kind of variant s[0..n), or NULL when no row lists it. */
+static const s_vslot *s_variant_rows(const char *s, size_t n)
+{
+	(void)pthread_once(&s_vindex_once, s_build_vindex);
+	const s_vslot *sl = s_vslot_of(s_vindex, s, n);
+	return sl->v ? sl : NULL;
 }
 
 static bool s_starts_word(const char *s, const char *w)
@@ -168,35 +212,51 @@ static bool s_starts_word(const char *s, const char *w)
 	return strncmp(s, w, n) == 0 && !s_alnum((unsigned char)s[n]);
 }
 
-int memo__kinds_lookup(memo__kk kind, const char *norm)
+void memo__kinds_lookup_all(const char *norm, int rows[MEMO__KK_COUNT])
 {
+	for (int kk = 0; kk < MEMO__KK_COUNT; kk++)
+		rows[kk] = -1;
 	size_t n = strlen(norm);
 	if (n == 0)
-		return -1;
-	int row = s_lookup_n(kind, norm, n);
-	if (row >= 0)
-		return row;
+		return;
 	/* "Label: more words" and "Label - more words" match on the label */
 	size_t cut = n;
-	const char *colon = strchr(norm, ':');
+	const char *colon = memchr(norm, ':', n);
 	if (colon)
 		cut = (size_t)(colon - norm);
 	static const char *const dashes[] = { " - ", " \xE2\x80\x93 ",
 		" \xE2\x80\x94 " };
-	for (size_t d = 0; d < 3; d++) {
+	bool dash = memchr(norm, '-', n) || memchr(norm, 0xE2, n);
+	for (size_t d = 0; d < 3 && dash; d++) {
 		const char *p = strstr(norm, dashes[d]);
 		if (p && (size_t)(p - norm) < cut)
 			cut = (size_t)(p - norm);
 	}
 	while (cut > 0 && norm[cut - 1] == ' ')
 		cut--;
-	if (cut > 0 && cut < n && (row = s_lookup_n(kind, norm, cut)) >= 0)
-		return row;
 	/* "Appendix B: data", "Annex 2" */
-	if (s_starts_word(norm, "appendix") || s_starts_word(norm, "appendices")
-	    || s_starts_word(norm, "annex") || s_starts_word(norm, "addendum"))
-		return s_lookup_n(kind, "appendix", 8);
-	return -1;
+	bool appendix = norm[0] == 'a' && (s_starts_word(norm, "appendix") ||
+		s_starts_word(norm, "appendices") ||
+		s_starts_word(norm, "annex") || s_starts_word(norm, "addendum"));
+	const s_vslot *whole = s_variant_rows(norm, n);
+	const s_vslot *label = cut > 0 && cut < n ?
+		s_variant_rows(norm, cut) : NULL;
+	const s_vslot *app = appendix ? s_variant_rows("appendix", 8) : NULL;
+	for (int kk = 0; kk < MEMO__KK_COUNT; kk++) {
+		if (whole && whole->row[kk] >= 0)
+			rows[kk] = whole->row[kk];
+		else if (label && label->row[kk] >= 0)
+			rows[kk] = label->row[kk];
+		else if (app)
+			rows[kk] = app->row[kk];
+	}
+}
+
+int memo__kinds_lookup(memo__kk kind, const char *norm)
+{
+	int rows[MEMO__KK_COUNT];
+	memo__kinds_lookup_all(norm, rows);
+	return rows[kind];
 }
 
 /* ---- front-matter aliases ----------------------------------------------- */
@@ -293,6 +353,9 @@ static const char *const s_external_words[] = { "external", "customer",
 
 int memo__kinds_faq_class(const char *norm)
 {
+	/* every FAQ cue below has a 'q' */
+	if (!strchr(norm, 'q'))
+		return MEMO__FAQ_NONE;
 	bool faq = s_has_word(norm, "faq") || s_has_word(norm, "faqs") ||
 		s_has_word(norm, "faq's") ||
 		strstr(norm, "frequently asked question") != NULL ||
@@ -397,76 +460,156 @@ bool memo__kinds_is_question(const char *s, size_t len)
 
 /* ---- phrases ------------------------------------------------------------ */
 
-/* Does text[0..len) hold one of phrases[0..n) (n <= S_PHRASE_CHUNK)? One
- * pass over the text: at each byte only the phrases that start with it
- * (lower-cased) are compared. */
-#define S_PHRASE_CHUNK 64
+/* Phrase sets: the phrases chained by first byte, so that the scan
+ * compares at each byte only the phrases that start with it. A phrase
+ * may start with a lower-case letter (found in either case) or any other
+ * byte but an upper-case letter (the text is lower-cased before it is
+ * compared, so such a phrase never matches). */
 
-static bool s_has_phrase_chunk(const char *text, size_t len,
-	const char *const *phrases, size_t n)
+static void s_phrases_add(memo__kphrases *set, size_t *n,
+	const char *const *phrases, size_t count, unsigned group)
 {
-	unsigned char head[256], next[S_PHRASE_CHUNK + 1];
-	size_t plen[S_PHRASE_CHUNK + 1];
-	bool prefix[S_PHRASE_CHUNK + 1], any = false;
-	memset(head, 0, sizeof head);
-	/* chains by first byte, in list order (the result does not depend on
-	 * it: any match will do) */
-	for (size_t i = n; i-- > 0;) {
+	for (size_t i = 0; i < count; i++) {
 		const char *ph = phrases[i];
 		size_t pl = strlen(ph);
-		prefix[i + 1] = pl > 0 && ph[pl - 1] == '*';
-		if (prefix[i + 1])
+		bool prefix = pl > 0 && ph[pl - 1] == '*';
+		if (prefix)
 			pl--;
-		if (pl == 0 || pl > len)
-			continue;
 		unsigned char first = (unsigned char)ph[0];
-		plen[i + 1] = pl;
-		next[i + 1] = head[first];
-		head[first] = (unsigned char)(i + 1);
-		any = true;
-	}
-	if (!any)
-		return false;
-	bool inword = false; /* is text[i - 1] a letter or digit? */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		bool alnum = s_alnum(c);
-		unsigned h = head[s_lower(c)];
-		/* inside a word only phrases that start with a non-alnum byte
-		 * may match, and the chain of an alnum byte has none */
-		bool skip = !h || (inword && alnum);
-		inword = alnum;
-		if (skip)
+		if (pl == 0 || s_upper(first) || *n >= MEMO__KPHR_MAX)
 			continue;
-		for (; h; h = next[h]) {
-			const char *ph = phrases[h - 1];
-			size_t pl = plen[h];
-			if (i + pl > len)
-				continue;
-			size_t j = 1;
-			while (j < pl && s_lower((unsigned char)text[i + j]) ==
-			       (unsigned char)ph[j])
-				j++;
-			if (j < pl)
-				continue;
-			if (!prefix[h] && i + pl < len &&
-			    s_alnum((unsigned char)text[i + pl]) &&
-			    s_alnum((unsigned char)ph[pl - 1]))
-				continue;
-			return true;
-		}
+		size_t h = ++*n;
+		set->phrases[h] = ph;
+		set->plen[h] = pl;
+		set->prefix[h] = prefix;
+		set->group[h] = (unsigned char)group;
+		/* chains in reverse list order (any match will do, so the
+		 * result does not depend on it) */
+		set->next[h] = set->head[first];
+		set->head[first] = (unsigned char)h;
+		set->second[first] |= pl == 1 ? ~(uint64_t)0 :
+			(uint64_t)1 << ((unsigned char)ph[1] & 63);
 	}
-	return false;
+}
+
+/* A list's length up to its NULL. */
+static size_t s_count(const char *const *list)
+{
+	size_t n = 0;
+	while (list[n])
+		n++;
+	return n;
+}
+
+static void s_phrases_clear(memo__kphrases *set)
+{
+	memset(set->head, 0, sizeof set->head);
+	memset(set->second, 0, sizeof set->second);
+}
+
+/* An upper-case letter in the text starts what its lower case starts. */
+static void s_phrases_alias(memo__kphrases *set)
+{
+	for (unsigned c = 'a'; c <= 'z'; c++) {
+		set->head[c - 32] = set->head[c];
+		set->second[c - 32] = set->second[c];
+	}
+}
+
+void memo__kinds_phrases_init(memo__kphrases *set,
+	const char *const *const *lists, size_t n)
+{
+	size_t np = 0;
+	s_phrases_clear(set);
+	for (size_t g = 0; g < n && g < MEMO__KPHR_GROUPS; g++)
+		s_phrases_add(set, &np, lists[g], s_count(lists[g]),
+			(unsigned)g);
+	s_phrases_alias(set);
+}
+
+/* ASCII letters and digits (s_alnum) as a table, for the scan. */
+static const bool s_alnum_tab[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* The groups of the phrases of chain h that match at text[i..len), but
+ * for the groups in @p skip. */
+static unsigned s_phrases_at(const memo__kphrases *set, const char *text,
+	size_t len, size_t i, unsigned h, unsigned skip)
+{
+	unsigned got = 0;
+	for (; h; h = set->next[h]) {
+		unsigned bit = 1u << set->group[h];
+		if ((skip | got) & bit)
+			continue;
+		const char *ph = set->phrases[h];
+		size_t pl = set->plen[h];
+		if (i + pl > len)
+			continue;
+		size_t j = 1;
+		while (j < pl && s_lower((unsigned char)text[i + j]) ==
+		       (unsigned char)ph[j])
+			j++;
+		if (j < pl)
+			continue;
+		if (!set->prefix[h] && i + pl < len &&
+		    s_alnum_tab[(unsigned char)text[i + pl]] &&
+		    s_alnum_tab[(unsigned char)ph[pl - 1]])
+			continue;
+		got |= bit;
+	}
+	return got;
+}
+
+unsigned memo__kinds_phrases_find(const memo__kphrases *set,
+	const char *text, size_t len, unsigned want)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	unsigned found = 0;
+	/* a phrase starts at a byte that is no letter or digit, or at the
+	 * first letter or digit of a word: the rest of a word is skipped */
+	for (size_t i = 0; i < len;) {
+		unsigned char c = t[i];
+		unsigned h = set->head[c];
+		/* the byte after it must be a phrase's second byte */
+		if (h && (i + 1 >= len || ((set->second[c] >>
+		    (s_lower(t[i + 1]) & 63)) & 1))) {
+			found |= s_phrases_at(set, text, len, i, h,
+				found | ~want) & want;
+			if (found == want)
+				return found;
+		}
+		i++;
+		if (s_alnum_tab[c])
+			while (i < len && s_alnum_tab[t[i]])
+				i++;
+	}
+	return found;
 }
 
 bool memo__kinds_has_phrase(const char *text, size_t len,
 	const char *const *phrases)
 {
+	memo__kphrases set;
 	while (*phrases) {
-		size_t n = 0;
-		while (n < S_PHRASE_CHUNK && phrases[n])
-			n++;
-		if (s_has_phrase_chunk(text, len, phrases, n))
+		size_t n = s_count(phrases), np = 0;
+		if (n > MEMO__KPHR_MAX)
+			n = MEMO__KPHR_MAX;
+		s_phrases_clear(&set);
+		s_phrases_add(&set, &np, phrases, n, 0);
+		s_phrases_alias(&set);
+		if (memo__kinds_phrases_find(&set, text, len, 1))
 			return true;
 		phrases += n;
 	}
@@ -681,18 +824,28 @@ static const char *const s_customer_cues[] = { "customer*", "user",
  * *open_len gets its byte length. len when none. */
 static size_t s_next_mark(const char *t, size_t i, size_t len, size_t *ml)
 {
-	for (; i < len; i++) {
-		if (t[i] == '"') {
+	/* memchr() for both bytes, a block at a time: a far '"' is not
+	 * looked for again and again */
+	while (i < len) {
+		size_t end = len - i > 256 ? i + 256 : len;
+		const char *q = memchr(t + i, '"', end - i);
+		size_t qi = q ? (size_t)(q - t) : end;
+		const char *e;
+		while ((e = memchr(t + i, 0xE2, qi - i)) != NULL) {
+			i = (size_t)(e - t);
+			if (i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+			    ((unsigned char)t[i + 2] == 0x9C ||
+			     (unsigned char)t[i + 2] == 0x9D)) {
+				*ml = 3;
+				return i;
+			}
+			i++;
+		}
+		if (q) {
 			*ml = 1;
-			return i;
+			return qi;
 		}
-		if ((unsigned char)t[i] == 0xE2 && i + 2 < len &&
-		    (unsigned char)t[i + 1] == 0x80 &&
-		    ((unsigned char)t[i + 2] == 0x9C ||
-		     (unsigned char)t[i + 2] == 0x9D)) {
-			*ml = 3;
-			return i;
-		}
+		i = end;
 	}
 	return len;
 }
@@ -729,7 +882,13 @@ static size_t s_find_speech(const char *t, size_t a, size_t b,
 	for (size_t i = a; i < b; i++) {
 		if (i > a && s_alnum((unsigned char)t[i - 1]))
 			continue;
+		/* the verbs and "according to" start with a letter */
+		unsigned char c = s_lower((unsigned char)t[i]);
+		if (c < 'a' || c > 'z')
+			continue;
 		for (size_t k = 0; s_speech[k]; k++) {
+			if ((unsigned char)s_speech[k][0] != c)
+				continue;
 			size_t n = strlen(s_speech[k]);
 			if (i + n <= b && strncasecmp(t + i, s_speech[k], n) == 0 &&
 			    (i + n == b || !s_alnum((unsigned char)t[i + n]))) {

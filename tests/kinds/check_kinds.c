@@ -547,6 +547,82 @@ START_TEST(questions_owners_dates_choices)
 }
 END_TEST
 
+/* Every variant of the table finds, per kind, the first row listing it
+ * (the indexed lookup against a scan of the table), also as a label. */
+START_TEST(lookup_every_variant)
+{
+	for (size_t i = 0; i < memo__kinds_table_count; i++) {
+		const char *p = memo__kinds_table[i].variants;
+		for (;;) {
+			size_t n = strcspn(p, "|");
+			char v[112], label[160];
+			ck_assert_uint_lt(n, sizeof v);
+			memcpy(v, p, n);
+			v[n] = '\0';
+			snprintf(label, sizeof label, "%s: more words", v);
+			for (int kk = 0; kk < MEMO__KK_COUNT; kk++) {
+				int want = -1;
+				for (size_t j = 0; j < memo__kinds_table_count &&
+				     want < 0; j++) {
+					const char *q = memo__kinds_table[j].variants;
+					size_t m;
+					if (memo__kinds_table[j].kind != (memo__kk)kk)
+						continue;
+					for (; *q; q += m + (q[m] == '|')) {
+						m = strcspn(q, "|");
+						if (m == n && memcmp(q, v, n) == 0)
+							want = (int)j;
+					}
+				}
+				int rows[MEMO__KK_COUNT];
+				memo__kinds_lookup_all(v, rows);
+				ck_assert_int_eq(rows[kk], want);
+				ck_assert_int_eq(memo__kinds_lookup((memo__kk)kk, v),
+					want);
+				if (want >= 0)
+					ck_assert_int_eq(memo__kinds_lookup(
+						(memo__kk)kk, label), want);
+			}
+			if (!p[n])
+				break;
+			p += n + 1;
+		}
+	}
+	ck_assert_int_eq(memo__kinds_lookup(MEMO__KK_NARRATIVE, ""), -1);
+	ck_assert_int_eq(memo__kinds_lookup(MEMO__KK_NARRATIVE, "goal"), -1);
+}
+END_TEST
+
+/* Phrase sets: several lists in one scan, upper case in the text, a
+ * phrase at the very end, prefixes, and phrases that do not start a
+ * word. */
+START_TEST(phrase_sets)
+{
+	static const char *const a[] = { "we ask", "approv*", NULL };
+	static const char *const b[] = { "risk*", "x", ", a ", NULL };
+	static const char *const c[] = { "tam", NULL };
+	const char *const *lists[] = { a, b, c };
+	memo__kphrases set;
+	memo__kinds_phrases_init(&set, lists, 3);
+	const char *t1 = "We Ask for APPROVAL of the risks";
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t1, strlen(t1), 7),
+		3);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t1, strlen(t1), 2),
+		2);
+	const char *t2 = "we asked; tamper; wx; Jane, a renter";
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t2, strlen(t2), 7),
+		2);
+	const char *t3 = "the TAM";
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, t3, strlen(t3), 7),
+		4);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, "x", 1, 7), 2);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, "ax", 2, 7), 0);
+	ck_assert_uint_eq(memo__kinds_phrases_find(&set, "", 0, 7), 0);
+	ck_assert(memo__kinds_has_phrase("(x)", 3, b));
+	ck_assert(!memo__kinds_has_phrase("we as", 5, a));
+}
+END_TEST
+
 /* ---- detection -------------------------------------------------------------- */
 
 START_TEST(detect_each_kind)
@@ -1097,6 +1173,8 @@ static Suite *s_suite(void)
 	tcase_add_test(tc, table_matches_tsv);
 	tcase_add_test(tc, normalize_headings);
 	tcase_add_test(tc, lookup_headings);
+	tcase_add_test(tc, lookup_every_variant);
+	tcase_add_test(tc, phrase_sets);
 	tcase_add_test(tc, front_matter_aliases);
 	tcase_add_test(tc, datelines);
 	tcase_add_test(tc, attributed_quotes);
