@@ -1288,12 +1288,9 @@ static int s_block(s_ctx *c, const memo_node *node, bool appendix,
 	 * once per distinct form */
 	if (GROW(c->tform, 0, c->captform, c->tv.n + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
-	for (size_t k = 0; k < c->tv.n; k++) {
-		const memo__token *t = &c->tv.v[k];
-		if ((rc = memo__wforms_add(&c->wf, node->text + t->start,
-			t->end - t->start, &c->tform[k])) != 0)
-			return rc;
-	}
+	if ((rc = memo__wforms_add_tokens(&c->wf, node->text, c->tv.v,
+		c->tv.n, c->tform)) != 0)
+		return rc;
 	/* clauses for the context rules: a clause mark starts a clause */
 	size_t n = c->tv.n;
 	if (GROW(c->cl_start, 0, c->capcl_start, n + 1) != MEMO_OK ||

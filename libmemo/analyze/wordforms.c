@@ -1,47 +1,43 @@
 /*
  * wordforms.c - per-analysis table of distinct word forms: open
- * addressing over 64-bit hashes of the exact bytes, results of the word
- * list tests and readability facts filled in on first use.
+ * addressing over 64-bit hashes of the words' keys (wordkey.h), results
+ * of the word list tests and readability facts filled in on first use.
  */
 #include <string.h>
 
 #include "memo_internal.h"
 #include "wordforms.h"
+#include "wordkey.h"
 
 _Static_assert(MEMO__WF_NTESTS <= 32, "tests fit a 32-bit mask");
+/* memo__wl_mask_key() gives the participle bit after the lists' bits */
+_Static_assert((int)MEMO__WF_IRREGULAR == (int)MEMO__WL_COUNT,
+	"participle bit");
 
 void memo__wforms_free(memo__wforms *f)
 {
 	memo__free(f->v);
 	memo__free(f->slot);
-	memo__free(f->hash);
 	memset(f, 0, sizeof *f);
 }
 
-static uint64_t s_hash(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h ^ (h >> 29);
-}
+#define S_TAG(h) ((h) & ~(uint64_t)UINT32_MAX)
 
 /* Double the slot array and re-insert every form. */
 static int s_rehash(memo__wforms *f)
 {
-	size_t nslot = f->nslot ? f->nslot * 2 : 256;
+	size_t nslot = f->nslot ? f->nslot * 2 : 1024;
 	if (nslot > UINT32_MAX)
 		return memo__error_oom();
-	uint32_t *slot = memo__calloc(nslot, sizeof *slot);
+	uint64_t *slot = memo__calloc(nslot, sizeof *slot);
 	if (!slot)
 		return memo__error_oom();
 	for (size_t i = 0; i < f->n; i++) {
-		size_t j = (size_t)f->hash[i] & (nslot - 1);
+		uint64_t h = f->v[i].hash;
+		size_t j = (size_t)h & (nslot - 1);
 		while (slot[j])
 			j = (j + 1) & (nslot - 1);
-		slot[j] = (uint32_t)(i + 1);
+		slot[j] = S_TAG(h) | (uint64_t)(i + 1);
 	}
 	memo__free(f->slot);
 	f->slot = slot;
@@ -51,38 +47,45 @@ static int s_rehash(memo__wforms *f)
 
 static int s_grow(memo__wforms *f)
 {
-	size_t cap = f->cap ? f->cap * 2 : 128;
+	size_t cap = f->cap ? f->cap * 2 : 512;
 	if (cap > UINT32_MAX - 1)
 		return memo__error_oom();
 	memo__wform *v = memo__realloc(f->v, cap * sizeof *v);
 	if (!v)
 		return memo__error_oom();
 	f->v = v;
-	uint64_t *h = memo__realloc(f->hash, cap * sizeof *h);
-	if (!h)
-		return memo__error_oom();
-	f->hash = h;
 	f->cap = cap;
 	return MEMO_OK;
 }
 
-int memo__wforms_add(memo__wforms *f, const char *s, size_t len,
-	uint32_t *idx)
+/* Find the form with key (h, k0) of s[0..len): its index, or UINT32_MAX
+ * with *at the empty slot where it goes. */
+static inline uint32_t s_find(const memo__wforms *f, const char *s,
+	size_t len, uint64_t h, uint64_t k0, size_t *at)
+{
+	const size_t mask = f->nslot - 1;
+	size_t j = (size_t)h & mask;
+	for (uint64_t e; (e = f->slot[j]) != 0; j = (j + 1) & mask) {
+		if (S_TAG(e) != S_TAG(h))
+			continue;
+		const memo__wform *w = &f->v[(uint32_t)e - 1];
+		if (w->k0 == k0 && w->len == len &&
+		    (len <= 8 || memo__wk_same_tail(w->s, s, len)))
+			return (uint32_t)e - 1;
+	}
+	*at = j;
+	return UINT32_MAX;
+}
+
+/* Add the new form s[0..len) with key (h, k0), whose slot would be at. */
+static int s_insert(memo__wforms *f, const char *s, size_t len, uint64_t h,
+	uint64_t k0, size_t at, uint32_t *idx)
 {
 	int rc;
-	if (len > UINT32_MAX)
-		len = UINT32_MAX; /* never: node texts are far shorter */
-	if ((f->n + 1) * 2 > f->nslot && (rc = s_rehash(f)) != MEMO_OK)
-		return rc;
-	uint64_t h = s_hash(s, len);
-	size_t j = (size_t)h & (f->nslot - 1);
-	for (uint32_t e; (e = f->slot[j]) != 0; j = (j + 1) & (f->nslot - 1)) {
-		const memo__wform *w = &f->v[e - 1];
-		if (f->hash[e - 1] == h && w->len == len &&
-		    memcmp(w->s, s, len) == 0) {
-			*idx = e - 1;
-			return MEMO_OK;
-		}
+	if ((f->n + 1) * 2 > f->nslot) {
+		if ((rc = s_rehash(f)) != MEMO_OK)
+			return rc;
+		(void)s_find(f, s, len, h, k0, &at);
 	}
 	if (f->n == f->cap && (rc = s_grow(f)) != MEMO_OK)
 		return rc;
@@ -90,9 +93,54 @@ int memo__wforms_add(memo__wforms *f, const char *s, size_t len,
 	memset(w, 0, sizeof *w);
 	w->s = s;
 	w->len = (uint32_t)len;
-	f->hash[f->n] = h;
-	f->slot[j] = (uint32_t)(f->n + 1);
+	w->hash = h;
+	w->k0 = k0;
+	f->slot[at] = S_TAG(h) | (uint64_t)(f->n + 1);
+	if (len == 1)
+		f->one[k0] = (uint32_t)(f->n + 1); /* k0: the byte, folded */
 	*idx = (uint32_t)f->n++;
+	return MEMO_OK;
+}
+
+static inline int s_add(memo__wforms *f, const char *s, size_t len,
+	uint32_t *idx)
+{
+	if (len == 1) {
+		unsigned c = (unsigned char)s[0];
+		uint32_t e = f->one[c | (c - 'A' < 26u ? 0x20u : 0u)];
+		if (e) {
+			*idx = e - 1;
+			return MEMO_OK;
+		}
+	}
+	if (len > UINT32_MAX)
+		len = UINT32_MAX; /* never: node texts are far shorter */
+	uint64_t k0;
+	uint64_t h = memo__wk_hash(s, len, &k0);
+	size_t at = 0;
+	uint32_t i = f->nslot ? s_find(f, s, len, h, k0, &at) : UINT32_MAX;
+	if (i != UINT32_MAX) {
+		*idx = i;
+		return MEMO_OK;
+	}
+	return s_insert(f, s, len, h, k0, at, idx);
+}
+
+int memo__wforms_add(memo__wforms *f, const char *s, size_t len,
+	uint32_t *idx)
+{
+	return s_add(f, s, len, idx);
+}
+
+int memo__wforms_add_tokens(memo__wforms *f, const char *text,
+	const memo__token *t, size_t n, uint32_t *idx)
+{
+	for (size_t k = 0; k < n; k++) {
+		int rc = s_add(f, text + t[k].start, t[k].end - t[k].start,
+			&idx[k]);
+		if (rc != MEMO_OK)
+			return rc;
+	}
 	return MEMO_OK;
 }
 
@@ -100,17 +148,16 @@ bool memo__wforms_test(const memo__wforms *f, uint32_t idx, int test)
 {
 	memo__wform *w = &f->v[idx];
 	uint32_t bit = 1u << test;
-	if (test < MEMO__WL_COUNT) {
-		/* one index probe answers for every list */
-		const uint32_t lists = (1u << MEMO__WL_COUNT) - 1;
-		w->has |= memo__wl_mask(w->s, w->len) & lists;
-		w->known |= lists;
+	if (test <= MEMO__WF_IRREGULAR) {
+		/* one index probe answers for every list and the
+		 * participles */
+		const uint32_t all = (1u << (MEMO__WF_IRREGULAR + 1)) - 1;
+		w->has |= memo__wl_mask_key(w->s, w->len, w->hash, w->k0) & all;
+		w->known |= all;
 		return (w->has & bit) != 0;
 	}
 	bool r;
-	if (test == MEMO__WF_IRREGULAR)
-		r = memo__is_irregular_participle(w->s, w->len);
-	else if (test == MEMO__WF_ADJ_SUFFIX)
+	if (test == MEMO__WF_ADJ_SUFFIX)
 		r = memo__wl_has_suffix(MEMO__WL_ADJ_SUFFIX, w->s, w->len);
 	else
 		r = memo__wl_has_prefix(MEMO__WL_PREFERENCE, w->s, w->len);
@@ -120,23 +167,20 @@ bool memo__wforms_test(const memo__wforms *f, uint32_t idx, int test)
 	return r;
 }
 
-const memo__rw_word *memo__wforms_rw(const memo__wforms *f, uint32_t idx)
+const memo__rw_word *memo__wforms_rw_fill(const memo__wforms *f,
+	uint32_t idx)
 {
 	memo__wform *w = &f->v[idx];
-	if (!w->rw_done) {
-		memo__readability_word(&w->rw, w->s, w->len);
-		w->rw_done = true;
-	}
+	memo__readability_word(&w->rw, w->s, w->len);
+	w->rw_done = true;
 	return &w->rw;
 }
 
-const memo__lex_word *memo__wforms_lex(const memo__wforms *f, uint32_t idx,
-	const memo__lex *lx)
+const memo__lex_word *memo__wforms_lex_fill(const memo__wforms *f,
+	uint32_t idx, const memo__lex *lx)
 {
 	memo__wform *w = &f->v[idx];
-	if (!w->lex_done) {
-		memo__lex_word_of(lx, w->s, w->len, &w->lw);
-		w->lex_done = true;
-	}
+	memo__lex_word_of(lx, w->s, w->len, &w->lw);
+	w->lex_done = true;
 	return &w->lw;
 }

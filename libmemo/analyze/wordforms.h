@@ -8,6 +8,10 @@
  * One table per memo_analyze() call (never shared between threads). Its
  * size is bounded by the document's distinct tokens. The keys point into
  * the document's node texts, which outlive the call.
+ *
+ * A form is a word up to the case of its ASCII letters (wordkey.h): what
+ * the table holds is the same for "The" and "the", so they share one form
+ * and are classified once.
  */
 #ifndef MEMO_ANALYZE_WORDFORMS_H
 #define MEMO_ANALYZE_WORDFORMS_H
@@ -30,7 +34,8 @@ enum {
 };
 
 typedef struct memo__wform {
-	const char *s;
+	const char *s;    /* the first occurrence */
+	uint64_t hash, k0; /* memo__wk_hash() */
 	uint32_t len;
 	uint32_t known;   /* tests done (bit per test) */
 	uint32_t has;     /* their results */
@@ -42,17 +47,26 @@ typedef struct memo__wform {
 typedef struct memo__wforms {
 	memo__wform *v;
 	size_t n, cap;
-	uint32_t *slot;   /* open addressing: form index + 1, 0 empty */
-	uint64_t *hash;   /* hash of each form */
+	/* open addressing: the high 32 bits of the form's hash, then form
+	 * index + 1 in the low 32 bits; 0 empty */
+	uint64_t *slot;
 	size_t nslot;
+	/* forms of one byte (punctuation, "a", "I"), by the byte with A-Z
+	 * lower-cased: form index + 1, 0 none yet */
+	uint32_t one[256];
 } memo__wforms;
 
 void memo__wforms_free(memo__wforms *f);
 
-/* The index of the form s[0..len) (exact bytes), added when new.
+/* The index of the form s[0..len) (up to ASCII case), added when new.
  * MEMO_OK or MEMO_ENOMEM. */
 int memo__wforms_add(memo__wforms *f, const char *s, size_t len,
 	uint32_t *idx);
+
+/* memo__wforms_add() of the n tokens t of text, into idx[0..n).
+ * MEMO_OK or MEMO_ENOMEM. */
+int memo__wforms_add_tokens(memo__wforms *f, const char *text,
+	const memo__token *t, size_t n, uint32_t *idx);
 
 /* Test @p test (a memo__wordlist or a MEMO__WF_ value) on form idx. The
  * result is computed on first use (memo__wforms_test) and kept in the
@@ -69,12 +83,26 @@ static inline bool memo__wforms_is(const memo__wforms *f, uint32_t idx,
 }
 
 /* The readability facts of form idx (memo__readability_word), computed
- * on first use. */
-const memo__rw_word *memo__wforms_rw(const memo__wforms *f, uint32_t idx);
+ * on first use (memo__wforms_rw_fill). */
+const memo__rw_word *memo__wforms_rw_fill(const memo__wforms *f,
+	uint32_t idx);
+static inline const memo__rw_word *memo__wforms_rw(const memo__wforms *f,
+	uint32_t idx)
+{
+	const memo__wform *w = &f->v[idx];
+	return w->rw_done ? &w->rw : memo__wforms_rw_fill(f, idx);
+}
 
 /* The lexicon word of form idx (memo__lex_word_of), looked up on first
- * use. lx must be the same for every call on one table. */
-const memo__lex_word *memo__wforms_lex(const memo__wforms *f, uint32_t idx,
-	const memo__lex *lx);
+ * use (memo__wforms_lex_fill). lx must be the same for every call on one
+ * table. */
+const memo__lex_word *memo__wforms_lex_fill(const memo__wforms *f,
+	uint32_t idx, const memo__lex *lx);
+static inline const memo__lex_word *memo__wforms_lex(const memo__wforms *f,
+	uint32_t idx, const memo__lex *lx)
+{
+	const memo__wform *w = &f->v[idx];
+	return w->lex_done ? &w->lw : memo__wforms_lex_fill(f, idx, lx);
+}
 
 #endif

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "words.h"
+#include "wordkey.h"
 #include "lex/lexdefs.h"
 
 static const char *const s_be[] = { "am", "are", "be", "been", "being",
@@ -164,10 +165,15 @@ static const s_list s_lists[MEMO__WL_COUNT] = {
 	[MEMO__WL_APPEAR_PLACE] = L(s_appear_place),
 };
 
+static bool s_index_complete(void);
+
 /* For tests: true when every list is sorted (no duplicates, easy to
- * review) and lower case (the index is searched with the folded word). */
+ * review) and lower case (the index is searched with the folded word),
+ * and when the index holds every participle. */
 bool memo__wl_check(void)
 {
+	if (!s_index_complete())
+		return false;
 	for (size_t l = 0; l < MEMO__WL_COUNT; l++)
 		for (size_t i = 0; i < s_lists[l].n; i++) {
 			const char *w = s_lists[l].v[i];
@@ -199,63 +205,96 @@ enum {
 		N(s_determiner) + N(s_attr_report) + N(s_attr_judge) +
 		N(s_attr_eval) + N(s_not_complement) + N(s_adj_suffix) +
 		N(s_report_past) + N(s_subject) + N(s_appear_place),
-	S_INDEX_SIZE = 2048, /* a power of two, at least twice S_WORDS */
-	S_MAX_LEN = 32       /* longer words are in no list */
+	/* a power of two, at least twice S_WORDS and the participles */
+	S_INDEX_SIZE = 2048
 };
 #undef N
 _Static_assert(S_WORDS * 2 <= S_INDEX_SIZE, "word index too small");
-_Static_assert(MEMO__WL_COUNT <= 32, "lists fit a 32-bit mask");
+_Static_assert(MEMO__WL_COUNT < 32, "lists fit a 32-bit mask");
 
 typedef struct s_slot {
-	const char *w;  /* NULL: empty */
-	size_t len;
-	uint32_t mask;  /* bit l: list l holds w */
+	const char *w;  /* NULL: empty; not NUL-terminated */
+	uint64_t k0;    /* memo__wk_hash() */
+	uint32_t len;
+	uint32_t mask;  /* bit l: list l holds w; S_IRREGULAR */
 } s_slot;
+
+/* The mask bit of the irregular participles (memo__lex_irregulars). */
+#define S_IRREGULAR (1u << MEMO__WL_COUNT)
+#define S_LISTS (S_IRREGULAR - 1u)
 
 /* Written only by s_build_index() under pthread_once(), read-only after. */
 static s_slot s_index[S_INDEX_SIZE];
 static pthread_once_t s_index_once = PTHREAD_ONCE_INIT;
+static bool s_index_full; /* some participles did not fit */
 
-static size_t s_slot_of(const char *w, size_t len)
+static void s_index_add(const char *w, size_t len, uint32_t bit)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)w[i];
-		h *= 16777619u;
-	}
-	return (h ^ (h >> 15)) & (S_INDEX_SIZE - 1);
+	uint64_t k0;
+	size_t j = (size_t)memo__wk_hash(w, len, &k0) & (S_INDEX_SIZE - 1);
+	while (s_index[j].w && !(s_index[j].len == len &&
+	    s_index[j].k0 == k0 && memo__wk_same_tail(s_index[j].w, w, len)))
+		j = (j + 1) & (S_INDEX_SIZE - 1);
+	s_index[j].w = w;
+	s_index[j].k0 = k0;
+	s_index[j].len = (uint32_t)len;
+	s_index[j].mask |= bit;
 }
 
 static void s_build_index(void)
 {
+	size_t n = 0;
 	for (size_t l = 0; l < MEMO__WL_COUNT; l++)
-		for (size_t i = 0; i < s_lists[l].n; i++) {
-			const char *w = s_lists[l].v[i];
-			size_t len = strlen(w);
-			size_t j = s_slot_of(w, len);
-			while (s_index[j].w && strcmp(s_index[j].w, w) != 0)
-				j = (j + 1) & (S_INDEX_SIZE - 1);
-			s_index[j].w = w;
-			s_index[j].len = len;
-			s_index[j].mask |= 1u << l;
+		for (size_t i = 0; i < s_lists[l].n; i++, n++)
+			s_index_add(s_lists[l].v[i], strlen(s_lists[l].v[i]),
+				1u << l);
+	/* the alternatives of each participle, split as s_in_alts() did: a
+	 * trailing '|' adds no empty one */
+	for (size_t i = 0; i < memo__lex_irregular_count; i++) {
+		const char *alts = memo__lex_irregulars[i].participle;
+		while (alts && *alts) {
+			if (n >= S_INDEX_SIZE / 2) {
+				s_index_full = true;
+				return;
+			}
+			const char *bar = strchr(alts, '|');
+			size_t len = bar ? (size_t)(bar - alts) : strlen(alts);
+			s_index_add(alts, len, S_IRREGULAR);
+			n++;
+			alts = bar ? bar + 1 : NULL;
 		}
+	}
+}
+
+/* The mask of the word whose key is (h, k0), s[0..len) (memo__wk_hash). */
+static uint32_t s_mask(const char *s, size_t len, uint64_t h, uint64_t k0)
+{
+	(void)pthread_once(&s_index_once, s_build_index);
+	for (size_t j = (size_t)h & (S_INDEX_SIZE - 1); s_index[j].w;
+	     j = (j + 1) & (S_INDEX_SIZE - 1))
+		if (s_index[j].k0 == k0 && s_index[j].len == len &&
+		    memo__wk_same_tail(s_index[j].w, s, len))
+			return s_index[j].mask;
+	return 0;
+}
+
+static bool s_index_complete(void)
+{
+	(void)pthread_once(&s_index_once, s_build_index);
+	return !s_index_full;
+}
+
+uint32_t memo__wl_mask_key(const char *s, size_t len, uint64_t h,
+	uint64_t k0)
+{
+	return s_mask(s, len, h, k0);
 }
 
 uint32_t memo__wl_mask(const char *s, size_t len)
 {
-	char low[S_MAX_LEN];
-	if (len == 0 || len > S_MAX_LEN)
-		return 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char b = (unsigned char)s[i];
-		low[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-	}
-	(void)pthread_once(&s_index_once, s_build_index);
-	for (size_t j = s_slot_of(low, len); s_index[j].w;
-	     j = (j + 1) & (S_INDEX_SIZE - 1))
-		if (s_index[j].len == len && memcmp(s_index[j].w, low, len) == 0)
-			return s_index[j].mask;
-	return 0;
+	uint64_t k0;
+	uint64_t h = memo__wk_hash(s, len, &k0);
+	return s_mask(s, len, h, k0) & S_LISTS;
 }
 
 bool memo__wl_has(memo__wordlist list, const char *s, size_t len)
@@ -285,24 +324,9 @@ bool memo__wl_has_prefix(memo__wordlist list, const char *s, size_t len)
 	return false;
 }
 
-/* Does the '|'-separated list alts hold s[0..len) (case-insensitive)? */
-static bool s_in_alts(const char *alts, const char *s, size_t len)
-{
-	while (alts && *alts) {
-		const char *bar = strchr(alts, '|');
-		size_t n = bar ? (size_t)(bar - alts) : strlen(alts);
-		if (n == len && strncasecmp(alts, s, len) == 0)
-			return true;
-		alts = bar ? bar + 1 : NULL;
-	}
-	return false;
-}
-
 bool memo__is_irregular_participle(const char *s, size_t len)
 {
-	/* A linear scan: this runs only after a be- or get-form. */
-	for (size_t i = 0; i < memo__lex_irregular_count; i++)
-		if (s_in_alts(memo__lex_irregulars[i].participle, s, len))
-			return true;
-	return false;
+	uint64_t k0;
+	uint64_t h = memo__wk_hash(s, len, &k0);
+	return (s_mask(s, len, h, k0) & S_IRREGULAR) != 0;
 }

@@ -45,6 +45,12 @@ bool memo__wl_has(memo__wordlist list, const char *s, size_t len);
 /* The lists that hold s[0..len) (as memo__wl_has): bit l for list l. */
 uint32_t memo__wl_mask(const char *s, size_t len);
 
+/* The lists that hold the word s[0..len) whose memo__wk_hash() is h with
+ * first bytes k0 (wordkey.h), and bit MEMO__WL_COUNT when it is an
+ * irregular participle (memo__is_irregular_participle). */
+uint32_t memo__wl_mask_key(const char *s, size_t len, uint64_t h,
+	uint64_t k0);
+
 /* True when s[0..len) starts with one of the list's stems. */
 bool memo__wl_has_prefix(memo__wordlist list, const char *s, size_t len);
 
@@ -56,7 +62,8 @@ bool memo__wl_has_suffix(memo__wordlist list, const char *s, size_t len);
  * "written"), from the lexicons' irregular-verb table. */
 bool memo__is_irregular_participle(const char *s, size_t len);
 
-/* For tests: every list is sorted and lower case. */
+/* For tests: every list is sorted and lower case, and the index holds
+ * every participle. */
 bool memo__wl_check(void);
 
 #endif

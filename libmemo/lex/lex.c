@@ -1033,6 +1033,18 @@ void memo__lex_word_of(const memo__lex *lx, const char *s, size_t n,
 	w->root = v ? v->root : 0;
 }
 
+/* Are the offsets of every token of t in range (what S_ENSURE checks)? */
+static bool s_tokens_ok(const memo__lex_tokens *t)
+{
+	for (size_t k = 0; k < t->n; k++) {
+		uint64_t s = s_off(t->starts, t->stride, t->width, k);
+		uint64_t e = s_off(t->ends, t->stride, t->width, k);
+		if (e < s || e > t->text_len)
+			return false;
+	}
+	return true;
+}
+
 int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 	memo__lex_hit_fn fn, void *ud)
 {
@@ -1051,9 +1063,13 @@ int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 			"lexicon match: not frozen or bad token array");
 	if (!lx->nwords)
 		return MEMO_OK;
+	/* words given and every token in range (the usual case): read them
+	 * in place, not through the ring */
+	const memo__lex_word *words = t->words && s_tokens_ok(t) ? t->words
+								 : NULL;
 
 #define S_ENSURE(k) \
-	while (filled <= (k)) { \
+	while (!words && filled <= (k)) { \
 		uint64_t s_ = s_off(t->starts, t->stride, t->width, filled); \
 		uint64_t e_ = s_off(t->ends, t->stride, t->width, filled); \
 		if (e_ < s_ || e_ > t->text_len) \
@@ -1073,10 +1089,16 @@ int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 		re[r_] = e_; \
 		filled++; \
 	}
+#define S_WID(k) (words ? words[k].id : wid[(k) & (S_RING - 1)])
+#define S_ROOT(k) (words ? words[k].root : root[(k) & (S_RING - 1)])
+#define S_START(k) (words ? s_off(t->starts, t->stride, t->width, k) \
+			  : rs[(k) & (S_RING - 1)])
+#define S_END(k) (words ? s_off(t->ends, t->stride, t->width, k) \
+			: re[(k) & (S_RING - 1)])
 
 	for (size_t i = 0; i < n; i++) {
 		S_ENSURE(i);
-		uint32_t node = root[i & (S_RING - 1)];
+		uint32_t node = S_ROOT(i);
 		if (!node)
 			continue;
 		uint32_t best = 0;
@@ -1089,11 +1111,10 @@ int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 			if (j + 1 >= n || j + 1 - i >= MEMO__LEX_MAX_WORDS)
 				break;
 			S_ENSURE(j + 1);
-			size_t r1 = (j + 1) & (S_RING - 1);
-			uint32_t w2 = wid[r1];
+			uint32_t w2 = S_WID(j + 1);
 			if (w2 == S_NONE || !((lx->sig[node] >> (w2 & 63)) & 1))
 				break;
-			if (!s_gap_ok(text, re[j & (S_RING - 1)], rs[r1]))
+			if (!s_gap_ok(text, S_END(j), S_START(j + 1)))
 				break;
 			uint32_t child = s_edge_get(lx, node, w2);
 			if (!child)
@@ -1124,6 +1145,10 @@ int memo__lex_match(const memo__lex *lx, const memo__lex_tokens *t,
 				return r;
 		}
 	}
+#undef S_WID
+#undef S_ROOT
+#undef S_START
+#undef S_END
 #undef S_ENSURE
 	return MEMO_OK;
 }

@@ -196,7 +196,19 @@ void memo__readability_word(memo__rw_word *w, const char *word, size_t len)
 	memset(w, 0, sizeof *w);
 	if (word == NULL)
 		return;
-	for (size_t i = 0; i < len;) {
+	/* ASCII bytes one at a time (what the loop below does with them,
+	 * without decoding); the rest from the first other byte on */
+	size_t i = 0;
+	for (; i < len && s[i] < 0x80; i++) {
+		unsigned c = s[i];
+		if (c - '0' < 10u)
+			digits++;
+		else if ((c | 0x20u) - 'a' < 26u)
+			letters++;
+		else if (c == '-')
+			hyphenated = true;
+	}
+	while (i < len) {
 		uint32_t cp;
 		size_t k = memo__utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
