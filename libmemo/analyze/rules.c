@@ -181,6 +181,28 @@ static int s_quote(const memo_report *r, const memo_annotation *a)
 	return (int)n;
 }
 
+/* Is rule on in the report's configuration? (memo__report_add_finding
+ * drops the findings of a rule that is off.) */
+static bool s_rule_on(const memo_report *r, int rule)
+{
+	return (r->an ? (memo_severity_t)r->an->severity[rule] :
+		s_rules[rule].severity) != MEMO_SEVERITY_NONE;
+}
+
+/* A message built in a fixed buffer, cut as snprintf cuts it. */
+typedef struct s_msgbuf {
+	char *p;
+	size_t cap, n;
+} s_msgbuf;
+
+static void s_put(s_msgbuf *m, const char *s, size_t len)
+{
+	if (len > m->cap - 1 - m->n)
+		len = m->cap - 1 - m->n;
+	memcpy(m->p + m->n, s, len);
+	m->n += len;
+}
+
 /* vague.adjective is the intensified comparison ("much faster", "greatly
  * improved": kind=comparative in vague.txt); quantities, intensifiers
  * alone ("significantly"), lists and entries added with no kind are
@@ -225,108 +247,112 @@ int memo__findings_from_annotations(memo_report *r)
 			return rc;
 		for (size_t k = 0; k < s->ann_count; k++) {
 			const memo_annotation *a = &r->anns[s->ann_first + k];
-			const char *q = t + a->start;
-			int n = s_quote(r, a);
 			int rule = -1;
-			const char *repl = NULL;
-			char msg[256];
+			const char *pre = "\"", *mid = "", *repl = NULL;
+			const char *with = NULL; /* a replacement in the text */
 			switch ((memo__kind)a->kind) {
 			case MEMO__K_HEDGE:
 			case MEMO__K_APPROXIMATOR: /* a hedge of degree */
 				rule = MEMO__R_HEDGE;
-				snprintf(msg, sizeof msg, "hedge \"%.*s\": commit "
-					"to the claim or give a number", n, q);
+				pre = "hedge \"";
+				mid = "\": commit to the claim or give a number";
 				break;
 			case MEMO__K_BOOSTER:
 				if (s->metric)
 					break;
 				rule = MEMO__R_CERTAINTY_UNSUPPORTED;
-				snprintf(msg, sizeof msg, "\"%.*s\" with no data: "
-					"give the number instead", n, q);
+				mid = "\" with no data: give the number instead";
 				break;
 			case MEMO__K_VAGUE:
 			case MEMO__K_AMOUNT: /* not about a claim's source */
 				rule = s_is_adjective_kind(a->subkind) ?
 					MEMO__R_VAGUE_ADJECTIVE :
 					MEMO__R_VAGUE_QUANTITY;
-				snprintf(msg, sizeof msg, "vague \"%.*s\": say how "
-					"many or how much", n, q);
+				pre = "vague \"";
+				mid = "\": say how many or how much";
 				break;
 			case MEMO__K_FREQUENCY:
 				rule = MEMO__R_VAGUE_QUANTITY;
-				snprintf(msg, sizeof msg, "vague \"%.*s\": say how "
-					"often or when", n, q);
+				pre = "vague \"";
+				mid = "\": say how often or when";
 				break;
 			case MEMO__K_ATTRIBUTION:
 				rule = MEMO__R_VAGUE_ATTRIBUTION;
-				snprintf(msg, sizeof msg, "\"%.*s\": name the "
-					"source", n, q);
+				mid = "\": name the source";
 				break;
 			case MEMO__K_FILLER:
 				rule = MEMO__R_PADDING_PHRASE;
 				repl = a->replacement;
-				if (repl && *repl)
-					snprintf(msg, sizeof msg, "\"%.*s\": write "
-						"\"%s\"", n, q, repl);
-				else
-					snprintf(msg, sizeof msg, "\"%.*s\": "
-						"delete it", n, q);
+				if (repl && *repl) {
+					mid = "\": write \"";
+					with = repl;
+				} else {
+					mid = "\": delete it";
+				}
 				break;
 			case MEMO__K_NOMINALIZATION:
 				rule = MEMO__R_PADDING_NOMINALIZATION;
 				repl = a->replacement;
-				snprintf(msg, sizeof msg, "\"%.*s\" hides a verb%s"
-					"%s%s", n, q, repl ? ": write \"" : "",
-					repl ? repl : "", repl ? "\"" : "");
+				if (repl) {
+					mid = "\" hides a verb: write \"";
+					with = repl;
+				} else {
+					mid = "\" hides a verb";
+				}
 				break;
 			case MEMO__K_PASSIVE:
 				rule = MEMO__R_PADDING_PASSIVE;
-				snprintf(msg, sizeof msg, "passive \"%.*s\": name "
-					"who acts", n, q);
+				pre = "passive \"";
+				mid = "\": name who acts";
 				break;
 			case MEMO__K_AGENTLESS:
 				rule = MEMO__R_PADDING_PASSIVE_DECISION;
-				snprintf(msg, sizeof msg, "\"%.*s\": who decided?",
-					n, q);
+				mid = "\": who decided?";
 				break;
 			case MEMO__K_ADVERB:
 				rule = MEMO__R_PADDING_ADVERB;
 				repl = "";
-				snprintf(msg, sizeof msg, "\"%.*s\" adds nothing: "
-					"delete it", n, q);
+				mid = "\" adds nothing: delete it";
 				break;
 			case MEMO__K_CLICHE:
 				rule = MEMO__R_PADDING_CLICHE;
-				snprintf(msg, sizeof msg, "cliche \"%.*s\": say "
-					"what you mean", n, q);
+				pre = "cliche \"";
+				mid = "\": say what you mean";
 				break;
 			case MEMO__K_REPEATED:
 				rule = MEMO__R_PADDING_REPEATED_WORD;
-				snprintf(msg, sizeof msg, "\"%.*s\" repeated", n,
-					q);
+				mid = "\" repeated";
 				break;
 			case MEMO__K_ACTIVITY:
 				rule = MEMO__R_ACTIVITY;
-				snprintf(msg, sizeof msg, "\"%.*s\" narrates "
-					"activity: say what changed or was "
-					"decided", n, q);
+				mid = "\" narrates activity: say what changed or "
+					"was decided";
 				break;
 			case MEMO__K_SLOGAN:
 				rule = MEMO__R_SLOGAN;
-				snprintf(msg, sizeof msg, "\"%.*s\" with no "
-					"evidence: show the number or the "
-					"customer failure", n, q);
+				mid = "\" with no evidence: show the number or the "
+					"customer failure";
 				break;
 			case MEMO__K_ACRONYM:
 				rule = MEMO__R_ACRONYM_UNDEFINED;
-				snprintf(msg, sizeof msg, "\"%.*s\" is used before "
-					"it is defined", n, q);
+				mid = "\" is used before it is defined";
 				break;
 			default:
 				break;
 			}
-			if (rule < 0)
+			if (rule < 0 || !s_rule_on(r, rule))
 				continue;
+			/* pre "quote" mid [with "] */
+			char msg[256];
+			s_msgbuf m = { msg, sizeof msg, 0 };
+			s_put(&m, pre, strlen(pre));
+			s_put(&m, t + a->start, (size_t)s_quote(r, a));
+			s_put(&m, mid, strlen(mid));
+			if (with) {
+				s_put(&m, with, strlen(with));
+				s_put(&m, "\"", 1);
+			}
+			m.p[m.n] = '\0';
 			if ((rc = memo__report_add_finding_text(r, rule,
 				a->start, a->end, s->node, repl, msg)) != 0)
 				return rc;
