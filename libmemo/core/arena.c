@@ -32,7 +32,8 @@ void memo__arena_free(memo__arena *a)
 	a->total = 0;
 }
 
-void *memo__arena_alloc(memo__arena *a, size_t size)
+/* size bytes, 16-aligned, not zeroed. */
+static void *s_alloc(memo__arena *a, size_t size)
 {
 	memo__arena_block *b = a->head;
 	size = (size + 15u) & ~(size_t)15u;
@@ -56,13 +57,20 @@ void *memo__arena_alloc(memo__arena *a, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *memo__arena_alloc(memo__arena *a, size_t size)
+{
+	void *p = s_alloc(a, size);
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 
 char *memo__arena_strndup(memo__arena *a, const char *s, size_t len)
 {
-	char *p = memo__arena_alloc(a, len + 1);
+	char *p = s_alloc(a, len + 1); /* every byte is written below */
 	if (!p)
 		return NULL;
 	if (len)
