@@ -286,15 +286,175 @@ static bool s_be(const memo__hspan *s, size_t k)
 	return S_IN(be, s, k);
 }
 
+/* A punctuation mark that opens a clause or a parenthesis. */
+static bool s_clause_punct(const memo__hspan *s, size_t k)
+{
+	if (k < s->t0 || k >= s->t1 || s->tv[k].kind != MEMO__TOK_PUNCT)
+		return false;
+	unsigned char ch = (unsigned char)s->text[s->tv[k].start];
+	return ch == ',' || ch == ';' || ch == ':' || ch == '(' ||
+		ch == 0xE2; /* en and em dashes */
+}
+
+/* Does a clause (or a reduced relative) open at token k? */
+static bool s_opens(const memo__hspan *s, size_t k)
+{
+	return k == s->t0 || s_clause_punct(s, k - 1) ||
+		s_eq(s, k - 1, "and") || s_eq(s, k - 1, "but") ||
+		s_eq(s, k - 1, "or");
+}
+
 memo__kind memo__hedge_frequency_kind(const memo__hspan *s, size_t k0,
 	size_t k1)
 {
-	if (k0 != k1 || k0 == s->t0 || !s_be(s, k0 - 1) ||
-	    !(S_IN(s_naming, s, k1 + 1) ||
-	      (S_IN(s_report, s, k1 + 1) && s_ends(s, k1 + 1, "ed"))) ||
-	    s_eq(s, k1 + 2, "by"))
+	if (k0 != k1)
 		return MEMO__K_FREQUENCY;
-	return MEMO__K_ATTRIBUTION;
+	/* "most commonly known as", "is often also called" */
+	size_t b = k0, p = k1 + 1;
+	if (b > s->t0 && (s_eq(s, b - 1, "most") || s_eq(s, b - 1, "more")))
+		b--;
+	if (s_eq(s, p, "also") || s_eq(s, p, "still") || s_eq(s, p, "now"))
+		p++;
+	bool naming = S_IN(s_naming, s, p);
+	if (!(naming || (S_IN(s_report, s, p) && s_ends(s, p, "ed"))) ||
+	    s_eq(s, p + 1, "by"))
+		return MEMO__K_FREQUENCY;
+	/* a passive ("is commonly called"), or a reduced relative of
+	 * naming or judging at the start of a clause (", commonly
+	 * referred to as", "and sometimes considered the") */
+	if ((b > s->t0 && s_be(s, b - 1)) ||
+	    (s_opens(s, b) && (naming || s_eq(s, p + 1, "as") ||
+	     s_eq(s, p + 1, "the") || s_eq(s, p + 1, "a") ||
+	     s_eq(s, p + 1, "an") || s_eq(s, p + 1, "to"))))
+		return MEMO__K_ATTRIBUTION;
+	return MEMO__K_FREQUENCY;
+}
+
+/* Verbs of believing that the hedge lexicon lists bare. */
+static const char *const s_belief[] = { "believe", "believed", "believes",
+	"guess", "suppose" };
+
+/* Third-person subject pronouns: "he believes" reports his view. */
+static const char *const s_third[] = { "he", "it", "she", "they" };
+
+/* Words before a verb of believing that leave it the writer's own or
+ * make it no plain statement of someone's view: "I believe", "to
+ * believe", "would believe", "don't believe", "who believe". */
+static const char *const s_own[] = { "can", "could", "did", "do", "does",
+	"i", "may", "might", "must", "not", "should", "that", "to", "we",
+	"which", "who", "will", "would", "you" };
+
+/* Adverbs between a subject and its verb of believing. */
+static const char *const s_belief_adv[] = { "also", "firmly", "genuinely",
+	"now", "still", "strongly", "truly" };
+
+static bool s_capitalised(const memo__hspan *s, size_t k)
+{
+	unsigned char ch = (unsigned char)s->text[s->tv[k].start];
+	return s_word(s, k) && ch >= 'A' && ch <= 'Z';
+}
+
+bool memo__hedge_reported(const memo__hspan *s, size_t k0, size_t k1)
+{
+	if (k0 != k1 || !S_IN(s_belief, s, k0))
+		return false;
+	size_t j = k0;
+	while (j > s->t0 && j + 2 > k0 && S_IN(s_belief_adv, s, j - 1))
+		j--;
+	if (j == s->t0 || !s_word(s, j - 1) || S_IN(s_own, s, j - 1))
+		return false;
+	j--;
+	/* "he believes", "Crone believes", "Shi'a Muslims believe",
+	 * "pawnshop owners believe": a named or third-person holder */
+	return S_IN(s_third, s, j) || s_capitalised(s, j) || s_plural(s, j);
+}
+
+/* Participles of judging and evaluating whose agent, after "by", is
+ * the holder of the view: "praised by critics", "disputed by
+ * historians". */
+static const char *const s_judged[] = { "acclaimed", "cited", "condemned",
+	"criticised", "criticized", "disputed", "lauded", "praised",
+	"questioned", "ranked", "rated", "recognised", "recognized", "seen",
+	"thought" };
+
+/* Prepositions that continue a subject noun phrase: "critics of the
+ * plan", "scholars in the field". */
+static const char *const s_np_prep[] = { "and", "from", "in", "of", "on",
+	"or" };
+
+/* A verb of saying or judging right after token k (past up to two
+ * auxiliaries or -ly adverbs), not one that is as often a noun. */
+static size_t s_report_verb(const memo__hspan *s, size_t k)
+{
+	for (size_t j = k + 1; j < s->t1 && j <= k + 3; j++) {
+		if (S_IN(s_report, s, j))
+			return j == k + 1 && S_IN(s_noun_too, s, j) ? 0 : j;
+		if (!S_IN(s_aux, s, j) && !(s_word(s, j) && s_ends(s, j, "ly")))
+			return 0;
+	}
+	return 0;
+}
+
+/* A bare plural noun of people opening a clause, past at most one
+ * modifier ("Critics", "music critics"): no determiner, possessive or
+ * name makes it a definite group. */
+static bool s_bare_people(const memo__hspan *s, size_t j)
+{
+	if (!s_is_people(s, j) || (j > s->t0 && s_capitalised(s, j) &&
+	    !s_opens(s, j)))
+		return false;
+	if (s_opens(s, j))
+		return true;
+	return j - 1 > s->t0 && s_opens(s, j - 1) && s_word(s, j - 1) &&
+		!S_IN(s_det, s, j - 1) && !s_ends(s, j - 1, "'s");
+}
+
+bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
+	size_t *a1)
+{
+	for (size_t j = *k; j < s->t1; j++) {
+		if (!s_word(s, j))
+			continue;
+		/* "Critics argue", "Critics of this reading argue",
+		 * "Advocates and practitioners of it claim" */
+		if (s_bare_people(s, j)) {
+			size_t e = j, v = s_report_verb(s, j);
+			if (!v && S_IN(s_np_prep, s, j + 1))
+				for (e = j + 2; !v && e < j + 6 && s_word(s, e);
+				     e++)
+					v = s_report_verb(s, e);
+			if (v) {
+				*a0 = j > s->t0 && !s_opens(s, j) ? j - 1 : j;
+				*a1 = v;
+				*k = v + 1;
+				return true;
+			}
+		}
+		/* "praised by critics", "cited by other scholars" */
+		if (s_eq(s, j + 1, "by") && (S_IN(s_judged, s, j) ||
+		    S_IN(s_naming, s, j) ||
+		    (S_IN(s_report, s, j) && s_ends(s, j, "ed")))) {
+			size_t n = j + 2;
+			if (s_word(s, n) && !s_is_people(s, n) &&
+			    !S_IN(s_det, s, n) && !s_capitalised(s, n) &&
+			    !s_ends(s, n, "'s"))
+				n++;
+			/* "scholars such as Nigel Davies", "critics at the
+			 * Times": named after all */
+			if (s_is_people(s, n) && !s_capitalised(s, n) &&
+			    !(s_eq(s, n + 1, "of") || s_eq(s, n + 1, "at") ||
+			      s_eq(s, n + 1, "from") ||
+			      s_eq(s, n + 1, "such") ||
+			      s_eq(s, n + 1, "including"))) {
+				*a0 = j;
+				*a1 = n;
+				*k = n + 1;
+				return true;
+			}
+		}
+	}
+	*k = s->t1;
+	return false;
 }
 
 float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w)

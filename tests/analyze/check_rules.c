@@ -638,6 +638,64 @@ static const s_case frequency_attribution = { "frequency_attribution", MEMO_FORM
 	"The export is often called the slowest step. The job often fails at night. The job is often called by the scheduler.",
 	frequency_attribution_fire, frequency_attribution_none };
 
+/* A frequency adverb opening a reduced relative of naming or judging
+ * credits the name to unnamed people (hedge.c): ", commonly referred to
+ * as", "most commonly known as", "is often also called". With a "by"
+ * agent or a verb that is no naming ("often used") it stays a
+ * frequency. */
+static const s_expect frequency_reduced_fire[] = {
+	{ "attribution", 10, 18, "commonly" },
+	{ "attribution", 69, 77, "commonly" },
+	{ "attribution", 107, 112, "often" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect frequency_reduced_none[] = {
+	{ "attribution", 142, 157, "often called by" },
+	{ "attribution", 182, 192, "often used" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case frequency_reduced = { "frequency_reduced", MEMO_FORMAT_TEXT,
+	"The tool, commonly referred to as the runner, is slow. The API, most commonly known as v2, is old. This is often also called a shim. The job, often called by cron, fails. The cache, often used at night, helps.",
+	frequency_reduced_fire, frequency_reduced_none };
+
+/* A bare plural noun of people as the subject of a verb of saying or
+ * judging, or as the agent of a passive of judging, is an unnamed
+ * source (hedge.c): "Critics of the plan argue", "praised by critics".
+ * A determiner, a name or a noun use of the verb makes the group
+ * definite or the clause no claim: "The critics of the plan argue",
+ * "praised by Gartner analysts", "Users of the app report errors". */
+static const s_expect unnamed_source_fire[] = {
+	{ "attribution", 0, 25, "Critics of the plan argue" },
+	{ "attribution", 63, 81, "praised by critics" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect unnamed_source_none[] = {
+	{ "attribution", 83, 112, "The critics of the plan argue" },
+	{ "attribution", 145, 172, "praised by Gartner analysts" },
+	{ "attribution", 174, 204, "Users of the app report errors" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case unnamed_source = { "unnamed_source", MEMO_FORMAT_TEXT,
+	"Critics of the plan argue that it is slow. The last launch was praised by critics. The critics of the plan argue that it is slow. The launch was praised by Gartner analysts. Users of the app report errors.",
+	unnamed_source_fire, unnamed_source_none };
+
+/* A verb of believing with a third-person or named subject reports
+ * someone's view, attributed to them: no hedge of the writer's
+ * (hedge.c). "I believe" and "we believe" stay hedges. */
+static const s_expect reported_belief_fire[] = {
+	{ "hedge", 54, 63, "I believe" },
+	{ "hedge", 74, 84, "We believe" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect reported_belief_none[] = {
+	{ "hedge", 0, 14, "Crone believes" },
+	{ "hedge", 34, 45, "He believes" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case reported_belief = { "reported_belief", MEMO_FORMAT_TEXT,
+	"Crone believes the date is wrong. He believes it too. I believe it works. We believe it works.",
+	reported_belief_fire, reported_belief_none };
+
 /* What a vague quantifier quantifies (hedge.c): a proportion, a few or
  * a variety of things is a vague amount ("Most of the servers", "A few
  * buildings", "Various dates"); of people it stays vague ("Most
@@ -900,6 +958,24 @@ END_TEST
 START_TEST(test_vague_source)
 {
 	s_check_case(&vague_source);
+}
+END_TEST
+
+START_TEST(test_frequency_reduced)
+{
+	s_check_case(&frequency_reduced);
+}
+END_TEST
+
+START_TEST(test_unnamed_source)
+{
+	s_check_case(&unnamed_source);
+}
+END_TEST
+
+START_TEST(test_reported_belief)
+{
+	s_check_case(&reported_belief);
 }
 END_TEST
 
@@ -1174,6 +1250,9 @@ int main(void)
 	tcase_add_test(tc, test_split_kinds_findings);
 	tcase_add_test(tc, test_vague_source);
 	tcase_add_test(tc, test_frequency_attribution);
+	tcase_add_test(tc, test_frequency_reduced);
+	tcase_add_test(tc, test_unnamed_source);
+	tcase_add_test(tc, test_reported_belief);
 	tcase_add_test(tc, test_modal_perfect_weight);
 	tcase_add_test(tc, test_should_weight);
 	tcase_add_test(tc, test_causal_never_filler_by_config);
