@@ -696,6 +696,22 @@ static const s_case reported_belief = { "reported_belief", MEMO_FORMAT_TEXT,
 	"Crone believes the date is wrong. He believes it too. I believe it works. We believe it works.",
 	reported_belief_fire, reported_belief_none };
 
+/* Unattributed debate and stated uncertainty with an adverb
+ * (attributions.txt, hedges.txt): "There is some debate about", "It is
+ * still unclear whether". A debate with no "about" is left alone. */
+static const s_expect debate_unclear_fire[] = {
+	{ "attribution", 0, 26, "There is some debate about" },
+	{ "hedge", 37, 64, "It is still unclear whether" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect debate_unclear_none[] = {
+	{ "attribution", 83, 106, "The debate ended today." },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case debate_unclear = { "debate_unclear", MEMO_FORMAT_TEXT,
+	"There is some debate about the cost. It is still unclear whether it helps. Anyway. The debate ended today.",
+	debate_unclear_fire, debate_unclear_none };
+
 /* What a vague quantifier quantifies (hedge.c): a proportion, a few or
  * a variety of things is a vague amount ("Most of the servers", "A few
  * buildings", "Various dates"); of people it stays vague ("Most
@@ -979,6 +995,12 @@ START_TEST(test_reported_belief)
 }
 END_TEST
 
+START_TEST(test_debate_unclear)
+{
+	s_check_case(&debate_unclear);
+}
+END_TEST
+
 START_TEST(test_frequency_attribution)
 {
 	s_check_case(&frequency_attribution);
@@ -1253,6 +1275,7 @@ int main(void)
 	tcase_add_test(tc, test_frequency_reduced);
 	tcase_add_test(tc, test_unnamed_source);
 	tcase_add_test(tc, test_reported_belief);
+	tcase_add_test(tc, test_debate_unclear);
 	tcase_add_test(tc, test_modal_perfect_weight);
 	tcase_add_test(tc, test_should_weight);
 	tcase_add_test(tc, test_causal_never_filler_by_config);
