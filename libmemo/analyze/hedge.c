@@ -344,6 +344,11 @@ static const char *const s_own[] = { "can", "could", "did", "do", "does",
 	"i", "may", "might", "must", "not", "should", "that", "to", "we",
 	"which", "who", "will", "would", "you" };
 
+/* Sentence adverbs and conjunctions that open a sentence with a
+ * capital and are no name: "But suppose", "So believe it". */
+static const char *const s_opener[] = { "also", "because", "if", "now",
+	"so", "still", "then", "though", "yet" };
+
 /* Adverbs between a subject and its verb of believing. */
 static const char *const s_belief_adv[] = { "also", "firmly", "genuinely",
 	"now", "still", "strongly", "truly" };
@@ -364,32 +369,52 @@ bool memo__hedge_reported(const memo__hspan *s, size_t k0, size_t k1)
 	if (j == s->t0 || !s_word(s, j - 1) || S_IN(s_own, s, j - 1))
 		return false;
 	j--;
+	/* a contracted subject and auxiliary: "I'd guess", "we've long
+	 * believed" */
+	size_t len;
+	const char *w = s_tok(s, j, &len);
+	for (size_t i = 0; i < len; i++)
+		if (w[i] == '\'' || (unsigned char)w[i] == 0xE2)
+			return false; /* ' or U+2019 */
 	/* "he believes", "Crone believes", "Shi'a Muslims believe",
-	 * "pawnshop owners believe": a named or third-person holder */
-	return S_IN(s_third, s, j) || s_capitalised(s, j) || s_plural(s, j);
+	 * "pawnshop owners believe": a named or third-person holder; a
+	 * capital only marks a name inside the sentence or on a word that
+	 * is no function word ("But suppose") */
+	return S_IN(s_third, s, j) || s_plural(s, j) ||
+		(s_capitalised(s, j) && (j > s->t0 ||
+		 !(S_IN(s_function, s, j) || S_IN(s_aux, s, j) ||
+		   S_IN(s_opener, s, j))));
 }
 
 /* Participles of judging and evaluating whose agent, after "by", is
  * the holder of the view: "praised by critics", "disputed by
  * historians". */
-static const char *const s_judged[] = { "acclaimed", "cited", "condemned",
-	"criticised", "criticized", "disputed", "lauded", "praised",
-	"questioned", "ranked", "rated", "recognised", "recognized", "seen",
-	"thought" };
+static const char *const s_judged[] = { "acclaimed", "believed", "cited",
+	"condemned", "considered", "criticised", "criticized", "deemed",
+	"described", "disputed", "doubted", "lauded", "perceived", "praised",
+	"questioned", "ranked", "rated", "recognised", "recognized",
+	"regarded", "seen", "thought", "viewed" };
 
 /* Prepositions that continue a subject noun phrase: "critics of the
  * plan", "scholars in the field". */
 static const char *const s_np_prep[] = { "and", "from", "in", "of", "on",
 	"or" };
 
+/* Modals: "clients may assume" grants or supposes, it reports no
+ * claim. */
+static const char *const s_modal[] = { "can", "could", "may", "might",
+	"must", "shall", "should", "will", "would" };
+
 /* A verb of saying or judging right after token k (past up to two
- * auxiliaries or -ly adverbs), not one that is as often a noun. */
+ * auxiliaries or -ly adverbs, no modal), not one that is as often a
+ * noun. */
 static size_t s_report_verb(const memo__hspan *s, size_t k)
 {
 	for (size_t j = k + 1; j < s->t1 && j <= k + 3; j++) {
 		if (S_IN(s_report, s, j))
 			return j == k + 1 && S_IN(s_noun_too, s, j) ? 0 : j;
-		if (!S_IN(s_aux, s, j) && !(s_word(s, j) && s_ends(s, j, "ly")))
+		if (S_IN(s_modal, s, j) || (!S_IN(s_aux, s, j) &&
+		    !(s_word(s, j) && s_ends(s, j, "ly"))))
 			return 0;
 	}
 	return 0;
@@ -432,8 +457,7 @@ bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
 		}
 		/* "praised by critics", "cited by other scholars" */
 		if (s_eq(s, j + 1, "by") && (S_IN(s_judged, s, j) ||
-		    S_IN(s_naming, s, j) ||
-		    (S_IN(s_report, s, j) && s_ends(s, j, "ed")))) {
+		    S_IN(s_naming, s, j))) {
 			size_t n = j + 2;
 			if (s_word(s, n) && !s_is_people(s, n) &&
 			    !S_IN(s_det, s, n) && !s_capitalised(s, n) &&

@@ -663,7 +663,9 @@ static const s_case frequency_reduced = { "frequency_reduced", MEMO_FORMAT_TEXT,
  * source (hedge.c): "Critics of the plan argue", "praised by critics".
  * A determiner, a name or a noun use of the verb makes the group
  * definite or the clause no claim: "The critics of the plan argue",
- * "praised by Gartner analysts", "Users of the app report errors". */
+ * "praised by Gartner analysts", "Users of the app report errors"; so
+ * do a modal ("Clients may assume") and a verb of an event rather than
+ * a judgement ("reported by users"). */
 static const s_expect unnamed_source_fire[] = {
 	{ "attribution", 0, 25, "Critics of the plan argue" },
 	{ "attribution", 63, 81, "praised by critics" },
@@ -673,18 +675,23 @@ static const s_expect unnamed_source_none[] = {
 	{ "attribution", 83, 112, "The critics of the plan argue" },
 	{ "attribution", 145, 172, "praised by Gartner analysts" },
 	{ "attribution", 174, 204, "Users of the app report errors" },
+	{ "attribution", 206, 224, "Clients may assume" },
+	{ "attribution", 250, 267, "reported by users" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case unnamed_source = { "unnamed_source", MEMO_FORMAT_TEXT,
-	"Critics of the plan argue that it is slow. The last launch was praised by critics. The critics of the plan argue that it is slow. The launch was praised by Gartner analysts. Users of the app report errors.",
+	"Critics of the plan argue that it is slow. The last launch was praised by critics. The critics of the plan argue that it is slow. The launch was praised by Gartner analysts. Users of the app report errors. Clients may assume it is safe. No bugs were reported by users.",
 	unnamed_source_fire, unnamed_source_none };
 
 /* A verb of believing with a third-person or named subject reports
  * someone's view, attributed to them: no hedge of the writer's
- * (hedge.c). "I believe" and "we believe" stay hedges. */
+ * (hedge.c). "I believe", "we believe", "I'd guess" and the
+ * sentence-initial "But suppose" stay hedges. */
 static const s_expect reported_belief_fire[] = {
 	{ "hedge", 54, 63, "I believe" },
 	{ "hedge", 74, 84, "We believe" },
+	{ "hedge", 99, 104, "guess" },
+	{ "hedge", 119, 126, "suppose" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_expect reported_belief_none[] = {
@@ -693,7 +700,7 @@ static const s_expect reported_belief_none[] = {
 	{ NULL, 0, 0, NULL }
 };
 static const s_case reported_belief = { "reported_belief", MEMO_FORMAT_TEXT,
-	"Crone believes the date is wrong. He believes it too. I believe it works. We believe it works.",
+	"Crone believes the date is wrong. He believes it too. I believe it works. We believe it works. I'd guess it works. But suppose it fails.",
 	reported_belief_fire, reported_belief_none };
 
 /* Unattributed debate and stated uncertainty with an adverb
