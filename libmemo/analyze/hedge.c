@@ -257,6 +257,11 @@ memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	 * used, not how many things */
 	if (k0 == k1 && s_ends(s, k0, "ly"))
 		return MEMO__K_VAGUE;
+	/* "most often", "most notably": the superlative of an adverb, a
+	 * degree, not a quantity of anything */
+	if (k0 == k1 && s_eq(s, k0, "most") && (s_eq(s, k1 + 1, "often") ||
+	    (s_word(s, k1 + 1) && s_ends(s, k1 + 1, "ly"))))
+		return MEMO__K_AMOUNT;
 	switch (s_quantified(s, k0, k1)) {
 	case S_SOURCE:
 		return MEMO__K_ATTRIBUTION;

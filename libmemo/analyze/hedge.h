@@ -28,7 +28,8 @@ typedef struct memo__hspan {
  * ("many fans", "some debate"), adverbs ("widely") and "quantity"
  * quantifiers of things ("many structures"); MEMO__K_AMOUNT for the
  * other quantifiers of things ("most of the species", "a few
- * buildings", "various dates"). */
+ * buildings", "various dates") and for "most" before an adverb ("most
+ * often", a superlative degree). */
 memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	size_t k1, const char *sub);
 

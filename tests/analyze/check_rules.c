@@ -719,6 +719,22 @@ static const s_case debate_unclear = { "debate_unclear", MEMO_FORMAT_TEXT,
 	"There is some debate about the cost. It is still unclear whether it helps. Anyway. The debate ended today.",
 	debate_unclear_fire, debate_unclear_none };
 
+/* "most" before an adverb is its superlative ("most often", "most
+ * notably"): a degree (vague-amount), not a vague quantity of people
+ * or things (hedge.c). */
+static const s_expect most_adverb_fire[] = {
+	{ "vague-amount", 0, 4, "Most" },
+	{ "vague", 35, 39, "Most" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect most_adverb_none[] = {
+	{ "vague", 0, 10, "Most often" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case most_adverb = { "most_adverb", MEMO_FORMAT_TEXT,
+	"Most often the job fails at night. Most engineers want the change.",
+	most_adverb_fire, most_adverb_none };
+
 /* What a vague quantifier quantifies (hedge.c): a proportion, a few or
  * a variety of things is a vague amount ("Most of the servers", "A few
  * buildings", "Various dates"); of people it stays vague ("Most
@@ -1008,6 +1024,12 @@ START_TEST(test_debate_unclear)
 }
 END_TEST
 
+START_TEST(test_most_adverb)
+{
+	s_check_case(&most_adverb);
+}
+END_TEST
+
 START_TEST(test_frequency_attribution)
 {
 	s_check_case(&frequency_attribution);
@@ -1279,6 +1301,7 @@ int main(void)
 	tcase_add_test(tc, test_split_kinds_findings);
 	tcase_add_test(tc, test_vague_source);
 	tcase_add_test(tc, test_frequency_attribution);
+	tcase_add_test(tc, test_most_adverb);
 	tcase_add_test(tc, test_frequency_reduced);
 	tcase_add_test(tc, test_unnamed_source);
 	tcase_add_test(tc, test_reported_belief);
