@@ -83,4 +83,8 @@ bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
 memo__kind memo__hedge_kind(const memo__hspan *s, memo__kind kind,
 	const char *sub, size_t k0, size_t k1);
 
+/* For tests: true when every word list of hedge.c is sorted and lower
+ * case (its lookups are binary searches). */
+bool memo__hedge_lists_ok(void);
+
 #endif

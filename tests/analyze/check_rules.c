@@ -669,18 +669,20 @@ static const s_case frequency_reduced = { "frequency_reduced", MEMO_FORMAT_TEXT,
 static const s_expect unnamed_source_fire[] = {
 	{ "attribution", 0, 25, "Critics of the plan argue" },
 	{ "attribution", 63, 81, "praised by critics" },
+	{ "attribution", 269, 288, "Music reviewers say" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_expect unnamed_source_none[] = {
 	{ "attribution", 83, 112, "The critics of the plan argue" },
 	{ "attribution", 145, 172, "praised by Gartner analysts" },
 	{ "attribution", 174, 204, "Users of the app report errors" },
+	{ "attribution", 310, 331, "Gartner reviewers say" },
 	{ "attribution", 206, 224, "Clients may assume" },
 	{ "attribution", 250, 267, "reported by users" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case unnamed_source = { "unnamed_source", MEMO_FORMAT_TEXT,
-	"Critics of the plan argue that it is slow. The last launch was praised by critics. The critics of the plan argue that it is slow. The launch was praised by Gartner analysts. Users of the app report errors. Clients may assume it is safe. No bugs were reported by users.",
+	"Critics of the plan argue that it is slow. The last launch was praised by critics. The critics of the plan argue that it is slow. The launch was praised by Gartner analysts. Users of the app report errors. Clients may assume it is safe. No bugs were reported by users. Music reviewers say it is slow. The app, Gartner reviewers say, is slow.",
 	unnamed_source_fire, unnamed_source_none };
 
 /* A verb of believing with a third-person or named subject reports
