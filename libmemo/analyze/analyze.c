@@ -909,7 +909,9 @@ static bool s_keep_hit(s_ctx *c, const memo__lex_hit *h, size_t t0,
 	if (h->cls == MEMO__LEX_HEDGE &&
 	    (s_would_future_in_past(c, t0, t1, k0, k1) ||
 	     s_purpose_modal(c, t0, k0, k1) ||
-	     s_not_epistemic(c, t1, k0, k1)))
+	     s_not_epistemic(c, t1, k0, k1) ||
+	     memo__hedge_reported(&(memo__hspan){ c->text, tv, t0, t1 },
+		k0, k1)))
 		return false;
 	if (h->cls == MEMO__LEX_HEDGE || h->cls == MEMO__LEX_ATTRIBUTION) {
 		/* an agentless passive attribution covers the span: the
@@ -1159,6 +1161,13 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	}
 	s.causal = causal;
 	s.decision = decision;
+	/* unnamed sources: "critics argue", "praised by critics" (hedge.c) */
+	memo__hspan hs = { c->text, c->tv.v, t0, t1 };
+	for (size_t k = t0, a0, a1; memo__hedge_source(&hs, &k, &a0, &a1);)
+		if (s_passive_attribution_at(c, a0, a1) == SIZE_MAX &&
+		    (rc = s_annotate(c, MEMO__K_ATTRIBUTION, a0, a1,
+			"unnamed source", NULL, 1.0f)) != 0)
+			return rc;
 
 	/* rules that need the whole sentence: activity narration and
 	 * slogans are fine when the sentence carries evidence */

@@ -43,7 +43,7 @@ static const char *const s_people[] = { "academics", "adherents",
 	"citizens", "clients", "colleagues", "commentators", "conservatives",
 	"consumers", "contemporaries", "critics", "customers", "detractors",
 	"developers", "doctors", "editors", "educators", "employees",
-	"engineers", "executives", "experts", "fans", "followers", "folks",
+	"engineers", "executives", "experts", "fans", "folks", "followers",
 	"humans", "individuals", "inhabitants", "insiders", "investors",
 	"journalists", "leaders", "liberals", "listeners", "locals",
 	"managers", "members", "men", "natives", "observers", "officials",
@@ -122,6 +122,23 @@ static bool s_word(const memo__hspan *s, size_t k)
 	return k >= s->t0 && k < s->t1 && s->tv[k].kind == MEMO__TOK_WORD;
 }
 
+/* Compare the lower-case word e with the token w (len bytes), ignoring
+ * case: <0, 0, >0 as e sorts before, equal to or after w. */
+static int s_cmp(const char *e, const char *w, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		int a = (unsigned char)e[i], b = (unsigned char)w[i];
+		if (b >= 'A' && b <= 'Z')
+			b += 'a' - 'A';
+		if (a != b)
+			return a - b; /* a shorter e sorts first */
+	}
+	return e[len] != '\0';
+}
+
+/* Is token k in the list? Every list of this file is sorted and lower
+ * case (memo__hedge_lists_ok), so a binary search finds it: these tests
+ * run on every word of a sentence. */
 static bool s_in(const char *const *list, size_t n, const memo__hspan *s,
 	size_t k)
 {
@@ -129,9 +146,17 @@ static bool s_in(const char *const *list, size_t n, const memo__hspan *s,
 		return false;
 	size_t len;
 	const char *w = s_tok(s, k, &len);
-	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == len && strncasecmp(list[i], w, len) == 0)
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = s_cmp(list[mid], w, len);
+		if (r == 0)
 			return true;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
 }
 
@@ -143,7 +168,7 @@ static bool s_eq(const memo__hspan *s, size_t k, const char *w)
 		return false;
 	size_t len;
 	const char *t = s_tok(s, k, &len);
-	return strlen(w) == len && strncasecmp(t, w, len) == 0;
+	return ((w[0] ^ t[0]) & ~0x20) == 0 && s_cmp(w, t, len) == 0;
 }
 
 static bool s_ends(const memo__hspan *s, size_t k, const char *suffix)
@@ -153,10 +178,26 @@ static bool s_ends(const memo__hspan *s, size_t k, const char *suffix)
 	return len > n + 2 && strncasecmp(t + len - n, suffix, n) == 0;
 }
 
+/* Is the word t (len bytes) one of the person nouns of s_people that
+ * do not end in -s (children, men, people, women)? One compare, chosen
+ * by the length. */
+static bool s_people_irregular_at(const char *t, size_t len)
+{
+	const char *e = len == 3 ? "men" : len == 5 ? "women" :
+		len == 6 ? "people" : len == 8 ? "children" : NULL;
+	return e && s_cmp(e, t, len) == 0;
+}
+
 static bool s_is_people(const memo__hspan *s, size_t k)
 {
-	return s_word(s, k) && (S_IN(s_people, s, k) || s_ends(s, k, "ists") ||
-		s_ends(s, k, "ians"));
+	if (!s_word(s, k))
+		return false;
+	size_t len;
+	const char *t = s_tok(s, k, &len);
+	if ((t[len - 1] | 0x20) != 's')
+		return s_people_irregular_at(t, len);
+	return S_IN(s_people, s, k) || s_ends(s, k, "ists") ||
+		s_ends(s, k, "ians");
 }
 
 /* A plural-looking word: the head noun of "several tents". */
@@ -257,6 +298,11 @@ memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	 * used, not how many things */
 	if (k0 == k1 && s_ends(s, k0, "ly"))
 		return MEMO__K_VAGUE;
+	/* "most often", "most notably": the superlative of an adverb, a
+	 * degree, not a quantity of anything */
+	if (k0 == k1 && s_eq(s, k0, "most") && (s_eq(s, k1 + 1, "often") ||
+	    (s_word(s, k1 + 1) && s_ends(s, k1 + 1, "ly"))))
+		return MEMO__K_AMOUNT;
 	switch (s_quantified(s, k0, k1)) {
 	case S_SOURCE:
 		return MEMO__K_ATTRIBUTION;
@@ -279,22 +325,224 @@ memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 static const char *const s_naming[] = { "called", "dubbed", "known",
 	"labeled", "labelled", "nicknamed", "referred", "styled", "termed" };
 
+static const char *const s_be_forms[] = { "are", "be", "been", "being",
+	"is", "was", "were" };
+
 static bool s_be(const memo__hspan *s, size_t k)
 {
-	static const char *const be[] = { "are", "be", "been", "being", "is",
-		"was", "were" };
-	return S_IN(be, s, k);
+	return S_IN(s_be_forms, s, k);
+}
+
+/* A punctuation mark that opens a clause or a parenthesis. */
+static bool s_clause_punct(const memo__hspan *s, size_t k)
+{
+	if (k < s->t0 || k >= s->t1 || s->tv[k].kind != MEMO__TOK_PUNCT)
+		return false;
+	unsigned char ch = (unsigned char)s->text[s->tv[k].start];
+	return ch == ',' || ch == ';' || ch == ':' || ch == '(' ||
+		ch == 0xE2; /* en and em dashes */
+}
+
+/* Does a clause (or a reduced relative) open at token k? */
+static bool s_opens(const memo__hspan *s, size_t k)
+{
+	if (k == s->t0 || s_clause_punct(s, k - 1))
+		return true;
+	if (!s_word(s, k - 1))
+		return false;
+	size_t len;
+	const char *t = s_tok(s, k - 1, &len);
+	return (len == 3 && (strncasecmp(t, "and", 3) == 0 ||
+		strncasecmp(t, "but", 3) == 0)) ||
+		(len == 2 && strncasecmp(t, "or", 2) == 0);
 }
 
 memo__kind memo__hedge_frequency_kind(const memo__hspan *s, size_t k0,
 	size_t k1)
 {
-	if (k0 != k1 || k0 == s->t0 || !s_be(s, k0 - 1) ||
-	    !(S_IN(s_naming, s, k1 + 1) ||
-	      (S_IN(s_report, s, k1 + 1) && s_ends(s, k1 + 1, "ed"))) ||
-	    s_eq(s, k1 + 2, "by"))
+	if (k0 != k1)
 		return MEMO__K_FREQUENCY;
-	return MEMO__K_ATTRIBUTION;
+	/* "most commonly known as", "is often also called" */
+	size_t b = k0, p = k1 + 1;
+	if (b > s->t0 && (s_eq(s, b - 1, "most") || s_eq(s, b - 1, "more")))
+		b--;
+	if (s_eq(s, p, "also") || s_eq(s, p, "still") || s_eq(s, p, "now"))
+		p++;
+	bool naming = S_IN(s_naming, s, p);
+	if (!(naming || (S_IN(s_report, s, p) && s_ends(s, p, "ed"))) ||
+	    s_eq(s, p + 1, "by"))
+		return MEMO__K_FREQUENCY;
+	/* a passive ("is commonly called"), or a reduced relative of
+	 * naming or judging at the start of a clause (", commonly
+	 * referred to as", "and sometimes considered the") */
+	if ((b > s->t0 && s_be(s, b - 1)) ||
+	    (s_opens(s, b) && (naming || s_eq(s, p + 1, "as") ||
+	     s_eq(s, p + 1, "the") || s_eq(s, p + 1, "a") ||
+	     s_eq(s, p + 1, "an") || s_eq(s, p + 1, "to"))))
+		return MEMO__K_ATTRIBUTION;
+	return MEMO__K_FREQUENCY;
+}
+
+/* Verbs of believing that the hedge lexicon lists bare. */
+static const char *const s_belief[] = { "believe", "believed", "believes",
+	"guess", "suppose" };
+
+/* Third-person subject pronouns: "he believes" reports his view. */
+static const char *const s_third[] = { "he", "it", "she", "they" };
+
+/* Words before a verb of believing that leave it the writer's own or
+ * make it no plain statement of someone's view: "I believe", "to
+ * believe", "would believe", "don't believe", "who believe". */
+static const char *const s_own[] = { "can", "could", "did", "do", "does",
+	"i", "may", "might", "must", "not", "should", "that", "to", "we",
+	"which", "who", "will", "would", "you" };
+
+/* Sentence adverbs and conjunctions that open a sentence with a
+ * capital and are no name: "But suppose", "So believe it". */
+static const char *const s_opener[] = { "also", "because", "if", "now",
+	"so", "still", "then", "though", "yet" };
+
+/* Adverbs between a subject and its verb of believing. */
+static const char *const s_belief_adv[] = { "also", "firmly", "genuinely",
+	"now", "still", "strongly", "truly" };
+
+static bool s_capitalised(const memo__hspan *s, size_t k)
+{
+	unsigned char ch = (unsigned char)s->text[s->tv[k].start];
+	return s_word(s, k) && ch >= 'A' && ch <= 'Z';
+}
+
+bool memo__hedge_reported(const memo__hspan *s, size_t k0, size_t k1)
+{
+	if (k0 != k1 || !S_IN(s_belief, s, k0))
+		return false;
+	size_t j = k0;
+	while (j > s->t0 && j + 2 > k0 && S_IN(s_belief_adv, s, j - 1))
+		j--;
+	if (j == s->t0 || !s_word(s, j - 1) || S_IN(s_own, s, j - 1))
+		return false;
+	j--;
+	/* a contracted subject and auxiliary: "I'd guess", "we've long
+	 * believed" */
+	size_t len;
+	const char *w = s_tok(s, j, &len);
+	for (size_t i = 0; i < len; i++)
+		if (w[i] == '\'' || (unsigned char)w[i] == 0xE2)
+			return false; /* ' or U+2019 */
+	/* "he believes", "Crone believes", "Shi'a Muslims believe",
+	 * "pawnshop owners believe": a named or third-person holder; a
+	 * capital only marks a name inside the sentence or on a word that
+	 * is no function word ("But suppose") */
+	return S_IN(s_third, s, j) || s_plural(s, j) ||
+		(s_capitalised(s, j) && (j > s->t0 ||
+		 !(S_IN(s_function, s, j) || S_IN(s_aux, s, j) ||
+		   S_IN(s_opener, s, j))));
+}
+
+/* Participles of judging and evaluating whose agent, after "by", is
+ * the holder of the view: "praised by critics", "disputed by
+ * historians". */
+static const char *const s_judged[] = { "acclaimed", "believed", "cited",
+	"condemned", "considered", "criticised", "criticized", "deemed",
+	"described", "disputed", "doubted", "lauded", "perceived", "praised",
+	"questioned", "ranked", "rated", "recognised", "recognized",
+	"regarded", "seen", "thought", "viewed" };
+
+/* Prepositions that continue a subject noun phrase: "critics of the
+ * plan", "scholars in the field". */
+static const char *const s_np_prep[] = { "and", "from", "in", "of", "on",
+	"or" };
+
+/* Modals: "clients may assume" grants or supposes, it reports no
+ * claim. */
+static const char *const s_modal[] = { "can", "could", "may", "might",
+	"must", "shall", "should", "will", "would" };
+
+/* A verb of saying or judging right after token k (past up to two
+ * auxiliaries or -ly adverbs, no modal), not one that is as often a
+ * noun. */
+static size_t s_report_verb(const memo__hspan *s, size_t k)
+{
+	for (size_t j = k + 1; j < s->t1 && j <= k + 3; j++) {
+		if (S_IN(s_report, s, j))
+			return j == k + 1 && S_IN(s_noun_too, s, j) ? 0 : j;
+		if (S_IN(s_modal, s, j) || (!S_IN(s_aux, s, j) &&
+		    !(s_word(s, j) && s_ends(s, j, "ly"))))
+			return 0;
+	}
+	return 0;
+}
+
+/* A bare plural noun of people opening a clause, past at most one
+ * modifier ("Critics", "music critics"): no determiner, possessive or
+ * name makes it a definite group. */
+static bool s_bare_people(const memo__hspan *s, size_t j)
+{
+	/* the position first: this runs on every word */
+	if (s_opens(s, j))
+		return s_is_people(s, j);
+	if (j == s->t0 || !s_opens(s, j - 1) || !s_word(s, j - 1) ||
+	    s_capitalised(s, j) || (j - 1 > s->t0 && s_capitalised(s, j - 1)) ||
+	    S_IN(s_det, s, j - 1) || s_ends(s, j - 1, "'s"))
+		return false;
+	return s_is_people(s, j);
+}
+
+bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
+	size_t *a1)
+{
+	for (size_t j = *k; j < s->t1; j++) {
+		if (!s_word(s, j))
+			continue;
+		/* the last letter first: a plural noun of people ends in
+		 * -s (or is men, women, people, children), a participle in
+		 * -d, -n or -t; this loop sees every word */
+		size_t len;
+		const char *t = s_tok(s, j, &len);
+		char last = (char)(t[len - 1] | 0x20);
+		/* "Critics argue", "Critics of this reading argue",
+		 * "Advocates and practitioners of it claim" */
+		if ((last == 's' || s_people_irregular_at(t, len)) &&
+		    s_bare_people(s, j)) {
+			size_t e = j, v = s_report_verb(s, j);
+			if (!v && S_IN(s_np_prep, s, j + 1))
+				for (e = j + 2; !v && e < j + 6 && s_word(s, e);
+				     e++)
+					v = s_report_verb(s, e);
+			if (v) {
+				*a0 = j > s->t0 && !s_opens(s, j) ? j - 1 : j;
+				*a1 = v;
+				*k = v + 1;
+				return true;
+			}
+		}
+		/* "praised by critics", "cited by other scholars" */
+		if ((last == 'd' || last == 'n' || last == 't') &&
+		    j + 1 < s->t1 &&
+		    s->tv[j + 1].end - s->tv[j + 1].start == 2 &&
+		    s_eq(s, j + 1, "by") && (S_IN(s_judged, s, j) ||
+		    S_IN(s_naming, s, j))) {
+			size_t n = j + 2;
+			if (s_word(s, n) && !s_is_people(s, n) &&
+			    !S_IN(s_det, s, n) && !s_capitalised(s, n) &&
+			    !s_ends(s, n, "'s"))
+				n++;
+			/* "scholars such as Nigel Davies", "critics at the
+			 * Times": named after all */
+			if (s_is_people(s, n) && !s_capitalised(s, n) &&
+			    !(s_eq(s, n + 1, "of") || s_eq(s, n + 1, "at") ||
+			      s_eq(s, n + 1, "from") ||
+			      s_eq(s, n + 1, "such") ||
+			      s_eq(s, n + 1, "including"))) {
+				*a0 = j;
+				*a1 = n;
+				*k = n + 1;
+				return true;
+			}
+		}
+	}
+	*k = s->t1;
+	return false;
 }
 
 float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w)
@@ -334,4 +582,43 @@ memo__kind memo__hedge_kind(const memo__hspan *s, memo__kind kind,
 	    strcmp(sub, "comparative") == 0 || strcmp(sub, "list") == 0)
 		return MEMO__K_AMOUNT;
 	return kind;
+}
+
+bool memo__hedge_lists_ok(void)
+{
+#define L(a) { a, N(a) }
+	static const struct {
+		const char *const *v;
+		size_t n;
+	} lists[] = {
+		L(s_people),
+		L(s_opinion),
+		L(s_report),
+		L(s_noun_too),
+		L(s_aux),
+		L(s_function),
+		L(s_time),
+		L(s_det),
+		L(s_naming),
+		L(s_be_forms),
+		L(s_belief),
+		L(s_third),
+		L(s_own),
+		L(s_opener),
+		L(s_belief_adv),
+		L(s_judged),
+		L(s_np_prep),
+		L(s_modal),
+	};
+#undef L
+	for (size_t l = 0; l < N(lists); l++)
+		for (size_t i = 0; i < lists[l].n; i++) {
+			for (const char *c = lists[l].v[i]; *c; c++)
+				if (*c >= 'A' && *c <= 'Z')
+					return false;
+			if (i > 0 && strcmp(lists[l].v[i - 1],
+			    lists[l].v[i]) >= 0)
+				return false;
+		}
+	return true;
 }

@@ -28,7 +28,8 @@ typedef struct memo__hspan {
  * ("many fans", "some debate"), adverbs ("widely") and "quantity"
  * quantifiers of things ("many structures"); MEMO__K_AMOUNT for the
  * other quantifiers of things ("most of the species", "a few
- * buildings", "various dates"). */
+ * buildings", "various dates") and for "most" before an adverb ("most
+ * often", a superlative degree). */
 memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	size_t k1, const char *sub);
 
@@ -49,6 +50,26 @@ memo__kind memo__hedge_frequency_kind(const memo__hspan *s, size_t k0,
  * "might be the oldest"), else w unchanged. */
 float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w);
 
+/* Is the hedge hit over tokens [k0, k1] a bare verb of believing
+ * ("believes", "suppose") whose subject is a third person or a name
+ * ("he believes", "Crone believes", "Shi'a Muslims believe")? Then it
+ * reports someone's view, attributed to them, and is no hedge of the
+ * writer's ("I believe", "we believe", "to believe" stay hedges). */
+bool memo__hedge_reported(const memo__hspan *s, size_t k0, size_t k1);
+
+/* The next unnamed source of a claim at or after token *k: a bare
+ * plural noun of people opening a clause as the subject of a verb of
+ * saying or judging ("Critics argue", "Critics of this reading have
+ * long claimed", "music critics say"), or such a noun as the agent of
+ * a passive of judging ("praised by critics", "cited by other
+ * scholars"). Sets [*a0, *a1] to its tokens and *k past it; false
+ * (and *k at the end) when there is none. A determiner, possessive or
+ * name makes the group definite ("the critics of the plan", "Apple's
+ * engineers"), and a quantified one ("many critics") is found through
+ * the quantifier (memo__hedge_quantifier_kind). */
+bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
+	size_t *a1);
+
 /* The kind of a lexicon hit of kind `kind` (hedge or vague) whose entry
  * has the lexicon kind sub (may be NULL) over tokens [k0, k1]: the
  * functions above, plus MEMO__K_APPROXIMATOR for a hedge of degree
@@ -61,5 +82,9 @@ float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w);
  * degree or an amount (approximator, vague-amount, frequency). */
 memo__kind memo__hedge_kind(const memo__hspan *s, memo__kind kind,
 	const char *sub, size_t k0, size_t k1);
+
+/* For tests: true when every word list of hedge.c is sorted and lower
+ * case (its lookups are binary searches). */
+bool memo__hedge_lists_ok(void);
 
 #endif

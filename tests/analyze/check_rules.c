@@ -638,6 +638,105 @@ static const s_case frequency_attribution = { "frequency_attribution", MEMO_FORM
 	"The export is often called the slowest step. The job often fails at night. The job is often called by the scheduler.",
 	frequency_attribution_fire, frequency_attribution_none };
 
+/* A frequency adverb opening a reduced relative of naming or judging
+ * credits the name to unnamed people (hedge.c): ", commonly referred to
+ * as", "most commonly known as", "is often also called". With a "by"
+ * agent or a verb that is no naming ("often used") it stays a
+ * frequency. */
+static const s_expect frequency_reduced_fire[] = {
+	{ "attribution", 10, 18, "commonly" },
+	{ "attribution", 69, 77, "commonly" },
+	{ "attribution", 107, 112, "often" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect frequency_reduced_none[] = {
+	{ "attribution", 142, 157, "often called by" },
+	{ "attribution", 182, 192, "often used" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case frequency_reduced = { "frequency_reduced", MEMO_FORMAT_TEXT,
+	"The tool, commonly referred to as the runner, is slow. The API, most commonly known as v2, is old. This is often also called a shim. The job, often called by cron, fails. The cache, often used at night, helps.",
+	frequency_reduced_fire, frequency_reduced_none };
+
+/* A bare plural noun of people as the subject of a verb of saying or
+ * judging, or as the agent of a passive of judging, is an unnamed
+ * source (hedge.c): "Critics of the plan argue", "praised by critics".
+ * A determiner, a name or a noun use of the verb makes the group
+ * definite or the clause no claim: "The critics of the plan argue",
+ * "praised by Gartner analysts", "Users of the app report errors"; so
+ * do a modal ("Clients may assume") and a verb of an event rather than
+ * a judgement ("reported by users"). */
+static const s_expect unnamed_source_fire[] = {
+	{ "attribution", 0, 25, "Critics of the plan argue" },
+	{ "attribution", 63, 81, "praised by critics" },
+	{ "attribution", 269, 288, "Music reviewers say" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect unnamed_source_none[] = {
+	{ "attribution", 83, 112, "The critics of the plan argue" },
+	{ "attribution", 145, 172, "praised by Gartner analysts" },
+	{ "attribution", 174, 204, "Users of the app report errors" },
+	{ "attribution", 310, 331, "Gartner reviewers say" },
+	{ "attribution", 206, 224, "Clients may assume" },
+	{ "attribution", 250, 267, "reported by users" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case unnamed_source = { "unnamed_source", MEMO_FORMAT_TEXT,
+	"Critics of the plan argue that it is slow. The last launch was praised by critics. The critics of the plan argue that it is slow. The launch was praised by Gartner analysts. Users of the app report errors. Clients may assume it is safe. No bugs were reported by users. Music reviewers say it is slow. The app, Gartner reviewers say, is slow.",
+	unnamed_source_fire, unnamed_source_none };
+
+/* A verb of believing with a third-person or named subject reports
+ * someone's view, attributed to them: no hedge of the writer's
+ * (hedge.c). "I believe", "we believe", "I'd guess" and the
+ * sentence-initial "But suppose" stay hedges. */
+static const s_expect reported_belief_fire[] = {
+	{ "hedge", 54, 63, "I believe" },
+	{ "hedge", 74, 84, "We believe" },
+	{ "hedge", 99, 104, "guess" },
+	{ "hedge", 119, 126, "suppose" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect reported_belief_none[] = {
+	{ "hedge", 0, 14, "Crone believes" },
+	{ "hedge", 34, 45, "He believes" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case reported_belief = { "reported_belief", MEMO_FORMAT_TEXT,
+	"Crone believes the date is wrong. He believes it too. I believe it works. We believe it works. I'd guess it works. But suppose it fails.",
+	reported_belief_fire, reported_belief_none };
+
+/* Unattributed debate and stated uncertainty with an adverb
+ * (attributions.txt, hedges.txt): "There is some debate about", "It is
+ * still unclear whether". A debate with no "about" is left alone. */
+static const s_expect debate_unclear_fire[] = {
+	{ "attribution", 0, 26, "There is some debate about" },
+	{ "hedge", 37, 64, "It is still unclear whether" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect debate_unclear_none[] = {
+	{ "attribution", 83, 106, "The debate ended today." },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case debate_unclear = { "debate_unclear", MEMO_FORMAT_TEXT,
+	"There is some debate about the cost. It is still unclear whether it helps. Anyway. The debate ended today.",
+	debate_unclear_fire, debate_unclear_none };
+
+/* "most" before an adverb is its superlative ("most often", "most
+ * notably"): a degree (vague-amount), not a vague quantity of people
+ * or things (hedge.c). */
+static const s_expect most_adverb_fire[] = {
+	{ "vague-amount", 0, 4, "Most" },
+	{ "vague", 35, 39, "Most" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_expect most_adverb_none[] = {
+	{ "vague", 0, 10, "Most often" },
+	{ NULL, 0, 0, NULL }
+};
+static const s_case most_adverb = { "most_adverb", MEMO_FORMAT_TEXT,
+	"Most often the job fails at night. Most engineers want the change.",
+	most_adverb_fire, most_adverb_none };
+
 /* What a vague quantifier quantifies (hedge.c): a proportion, a few or
  * a variety of things is a vague amount ("Most of the servers", "A few
  * buildings", "Various dates"); of people it stays vague ("Most
@@ -900,6 +999,36 @@ END_TEST
 START_TEST(test_vague_source)
 {
 	s_check_case(&vague_source);
+}
+END_TEST
+
+START_TEST(test_frequency_reduced)
+{
+	s_check_case(&frequency_reduced);
+}
+END_TEST
+
+START_TEST(test_unnamed_source)
+{
+	s_check_case(&unnamed_source);
+}
+END_TEST
+
+START_TEST(test_reported_belief)
+{
+	s_check_case(&reported_belief);
+}
+END_TEST
+
+START_TEST(test_debate_unclear)
+{
+	s_check_case(&debate_unclear);
+}
+END_TEST
+
+START_TEST(test_most_adverb)
+{
+	s_check_case(&most_adverb);
 }
 END_TEST
 
@@ -1174,6 +1303,11 @@ int main(void)
 	tcase_add_test(tc, test_split_kinds_findings);
 	tcase_add_test(tc, test_vague_source);
 	tcase_add_test(tc, test_frequency_attribution);
+	tcase_add_test(tc, test_most_adverb);
+	tcase_add_test(tc, test_frequency_reduced);
+	tcase_add_test(tc, test_unnamed_source);
+	tcase_add_test(tc, test_reported_belief);
+	tcase_add_test(tc, test_debate_unclear);
 	tcase_add_test(tc, test_modal_perfect_weight);
 	tcase_add_test(tc, test_should_weight);
 	tcase_add_test(tc, test_causal_never_filler_by_config);

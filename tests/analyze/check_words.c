@@ -8,11 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/hedge.h"
 #include "analyze/words.h"
 
 START_TEST(test_lists_sorted)
 {
 	ck_assert(memo__wl_check());
+}
+END_TEST
+
+START_TEST(test_hedge_lists_sorted)
+{
+	ck_assert(memo__hedge_lists_ok());
 }
 END_TEST
 
@@ -44,6 +51,7 @@ int main(void)
 	Suite *s = suite_create("analyze-words");
 	TCase *tc = tcase_create("words");
 	tcase_add_test(tc, test_lists_sorted);
+	tcase_add_test(tc, test_hedge_lists_sorted);
 	tcase_add_test(tc, test_lookups);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

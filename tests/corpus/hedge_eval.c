@@ -50,8 +50,8 @@
 
 /* F1 of the uncertain class on the check half must reach this: the
  * figure measured on the check half when the rules were last changed
- * (0.593, precision 0.550, recall 0.642), rounded down to two places.
- * Dev half at the same time: F1 0.632 (P 0.578, R 0.696). History:
+ * (0.601, precision 0.554, recall 0.657), rounded down to two places.
+ * Dev half at the same time: F1 0.639 (P 0.585, R 0.706). History:
  * word lists alone 0.535; context rules 0.531; frequency and time words
  * as their own kind (not vague quantities) 0.555; the ambiguous modals
  * may/could/would at half weight, a sentence counting as uncertain from
@@ -60,8 +60,13 @@
  * intensifiers as "vague-amount", quantifiers of time as frequencies,
  * quantified sources of a claim as attributions; approximators apart
  * from shields; "may have been" a full hedge; a frequency adverb in a
- * passive of naming as an attribution) 0.593. */
-#define CHECK_F1_MIN 0.59
+ * passive of naming as an attribution) 0.593; a frequency adverb
+ * opening a reduced relative of naming (", commonly referred to as")
+ * 0.597; unnamed sources (a bare plural noun of people saying or
+ * judging, "praised by critics") and reported beliefs ("Crone
+ * believes": no writer's hedge) 0.602; "there is some debate about",
+ * "it is still unclear whether", "most often" a degree 0.601. */
+#define CHECK_F1_MIN 0.60
 
 typedef struct row {
 	char *text;      /* detokenised */
