@@ -73,10 +73,6 @@ typedef struct s_ctx {
 	memo__wforms wf;
 	uint32_t *tform;
 	size_t captform;
-	/* the word lists of each token of the current block
-	 * (memo__wforms_lists) */
-	uint32_t *tlists;
-	size_t captlists;
 	/* current block */
 	const memo_node *node;
 	const char *text;
@@ -105,8 +101,6 @@ static const char *s_tok(const s_ctx *c, size_t k, size_t *len)
  * of wordforms.h? Computed once per distinct form. */
 static bool s_tok_is(const s_ctx *c, size_t k, int wl)
 {
-	if (wl <= MEMO__WF_IRREGULAR)
-		return (c->tlists[k] >> wl) & 1u;
 	return memo__wforms_is(&c->wf, c->tform[k], wl);
 }
 
@@ -1306,10 +1300,6 @@ static int s_block(s_ctx *c, const memo_node *node, bool appendix,
 	if ((rc = memo__wforms_add_tokens(&c->wf, node->text, c->tv.v,
 		c->tv.n, c->tform)) != 0)
 		return rc;
-	if (GROW(c->tlists, 0, c->captlists, c->tv.n + 1) != MEMO_OK)
-		return MEMO_ENOMEM;
-	for (size_t k = 0; k < c->tv.n; k++)
-		c->tlists[k] = memo__wforms_lists(&c->wf, c->tform[k]);
 	/* clauses for the context rules: a clause mark starts a clause */
 	size_t n = c->tv.n;
 	if (GROW(c->cl_start, 0, c->capcl_start, n + 1) != MEMO_OK ||
@@ -1472,7 +1462,6 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.attr);
 	memo__free(c.acr);
 	memo__free(c.tform);
-	memo__free(c.tlists);
 	memo__wforms_free(&c.wf);
 	if (rc != MEMO_OK) {
 		memo_report_free(r);

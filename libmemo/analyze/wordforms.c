@@ -151,7 +151,7 @@ bool memo__wforms_test(const memo__wforms *f, uint32_t idx, int test)
 	if (test <= MEMO__WF_IRREGULAR) {
 		/* one index probe answers for every list and the
 		 * participles */
-		const uint32_t all = MEMO__WF_LIST_BITS;
+		const uint32_t all = (1u << (MEMO__WF_IRREGULAR + 1)) - 1;
 		w->has |= memo__wl_mask_key(w->s, w->len, w->hash, w->k0) & all;
 		w->known |= all;
 		return (w->has & bit) != 0;

@@ -82,18 +82,6 @@ static inline bool memo__wforms_is(const memo__wforms *f, uint32_t idx,
 	return memo__wforms_test(f, idx, test);
 }
 
-/* The bits of every word list of words.h and of MEMO__WF_IRREGULAR for
- * form idx (bit t set when test t holds), computed on first use. */
-#define MEMO__WF_LIST_BITS ((1u << (MEMO__WF_IRREGULAR + 1)) - 1)
-static inline uint32_t memo__wforms_lists(const memo__wforms *f,
-	uint32_t idx)
-{
-	const memo__wform *w = &f->v[idx];
-	if ((w->known & MEMO__WF_LIST_BITS) != MEMO__WF_LIST_BITS)
-		(void)memo__wforms_test(f, idx, 0);
-	return w->has & MEMO__WF_LIST_BITS;
-}
-
 /* The readability facts of form idx (memo__readability_word), computed
  * on first use (memo__wforms_rw_fill). */
 const memo__rw_word *memo__wforms_rw_fill(const memo__wforms *f,
