@@ -52,17 +52,22 @@ typedef struct s_ctx {
 	/* the causal hits of the sentence as first << 32 | last, sorted */
 	uint64_t *causal;
 	size_t ncausal, capcausal;
-	/* clauses of the current block, for the context rules: the tokens
-	 * [cl_start[k], cl_end[k]) are token k's clause; qpre[k] counts
-	 * the quantities among tokens [0, k); passive[k] tells whether
-	 * token k is inside a passive annotation; attr[k] is the first
-	 * attribution annotation over token k (UINT32_MAX: none) */
-	uint32_t *cl_start, *cl_end, *qpre, *attr;
+	/* clauses of the current block, for the context rules: token k is
+	 * in clause cl[k], made of the tokens [cl_from[i], cl_to[i]);
+	 * qpre[k] counts the quantities among tokens [0, k) */
+	uint32_t *cl, *cl_from, *cl_to, *qpre;
+	size_t capcl, capcl_from, capcl_to, capqpre;
+	/* the current sentence: its token range; made when the sentence
+	 * gets its first such annotation (has_passive, has_attr), for each
+	 * of its tokens (index k - t0): whether it is inside a passive
+	 * annotation, and the first attribution annotation over it
+	 * (UINT32_MAX: none); computed on first use, the first token of
+	 * each S_FIRST_ kind in it (S_UNKNOWN: not yet looked for; t1:
+	 * none) */
 	bool *passive;
-	size_t capcl_start, capcl_end, capqpre, cappassive, capattr;
-	/* the current sentence: its token range and, computed on first
-	 * use, the first token of each S_FIRST_ kind in it (S_UNKNOWN: not
-	 * yet looked for; t1: none) */
+	uint32_t *attr;
+	size_t cappassive, capattr;
+	bool has_passive, has_attr;
 	size_t t0, t1;
 	size_t first[4];
 	/* acronyms seen so far: open addressing over 64-bit hashes */
@@ -151,12 +156,32 @@ static bool s_is_clause_punct(const s_ctx *c, size_t k)
 
 /* ---- annotations --------------------------------------------------------- */
 
-/* Attribution annotation i covers tokens [k0, k1]. */
+/* Attribution annotation i covers tokens [k0, k1] of the sentence (its
+ * marks exist: has_attr). */
 static void s_mark_attribution(s_ctx *c, uint32_t i, size_t k0, size_t k1)
 {
 	for (size_t k = k0; k <= k1; k++)
-		if (c->attr[k] > i)
-			c->attr[k] = i;
+		if (c->attr[k - c->t0] > i)
+			c->attr[k - c->t0] = i;
+}
+
+/* Make the sentence's passive or attribution marks, all clear. */
+static int s_marks(s_ctx *c, memo__kind kind)
+{
+	size_t n = c->t1 - c->t0;
+	if (kind == MEMO__K_PASSIVE && !c->has_passive) {
+		if (GROW(c->passive, 0, c->cappassive, n + 1) != MEMO_OK)
+			return MEMO_ENOMEM;
+		memset(c->passive, 0, n * sizeof *c->passive);
+		c->has_passive = true;
+	}
+	if (kind == MEMO__K_ATTRIBUTION && !c->has_attr) {
+		if (GROW(c->attr, 0, c->capattr, n + 1) != MEMO_OK)
+			return MEMO_ENOMEM;
+		memset(c->attr, 0xff, n * sizeof *c->attr);
+		c->has_attr = true;
+	}
+	return MEMO_OK;
 }
 
 static int s_annotate(s_ctx *c, memo__kind kind, size_t k0, size_t k1,
@@ -178,11 +203,14 @@ static int s_annotate(s_ctx *c, memo__kind kind, size_t k0, size_t k1,
 	a->sentence = (uint32_t)r->nsents;
 	a->kind = (uint16_t)kind;
 	a->weight = weight;
+	if ((kind == MEMO__K_PASSIVE || kind == MEMO__K_ATTRIBUTION) &&
+	    s_marks(c, kind) != MEMO_OK)
+		return MEMO_ENOMEM;
 	if (kind == MEMO__K_ATTRIBUTION)
 		s_mark_attribution(c, (uint32_t)r->nanns, k0, k1);
 	if (kind == MEMO__K_PASSIVE)
 		for (size_t k = k0; k <= k1; k++)
-			c->passive[k] = true;
+			c->passive[k - c->t0] = true;
 	r->nanns++;
 	return MEMO_OK;
 }
@@ -626,15 +654,17 @@ static const memo__kind s_class_kind[MEMO__LEX_NCLASSES] = {
 static bool s_clause_has_number(const s_ctx *c, size_t t0, size_t t1,
 	size_t k)
 {
-	size_t lo = c->cl_start[k] > t0 ? c->cl_start[k] : t0;
-	size_t hi = c->cl_end[k] < t1 ? c->cl_end[k] : t1;
+	size_t from = c->cl_from[c->cl[k]], to = c->cl_to[c->cl[k]];
+	size_t lo = from > t0 ? from : t0;
+	size_t hi = to < t1 ? to : t1;
 	return lo < hi && c->qpre[hi] > c->qpre[lo];
 }
 
 /* Is a metric expression in tokens (k, end of clause)? */
 static bool s_metric_after(const s_ctx *c, size_t k, size_t t1)
 {
-	size_t hi = c->cl_end[k] < t1 ? c->cl_end[k] : t1;
+	size_t to = c->cl_to[c->cl[k]];
+	size_t hi = to < t1 ? to : t1;
 	return k + 1 < hi && c->qpre[hi] > c->qpre[k + 1];
 }
 
@@ -694,7 +724,9 @@ static bool s_number_near(const s_ctx *c, size_t t0, size_t t1, size_t k0,
 		return true;
 	/* "grew significantly, by 40%": the next clause starts with the
 	 * number, or with "by/to/from/of ..." and the number */
-	size_t e = c->cl_end[k1] < t1 ? c->cl_end[k1] : t1;
+	size_t e = c->cl_to[c->cl[k1]];
+	if (e > t1)
+		e = t1;
 	if (e + 1 < t1 && !s_punct_is(c, e, '(') && !s_punct_is(c, e, ')')) {
 		size_t n = e + 1;
 		if (n + 1 < t1 && s_tok_is(c, n, MEMO__WL_NUM_PREV))
@@ -836,9 +868,9 @@ static bool s_not_epistemic(const s_ctx *c, size_t t1, size_t k0, size_t k1)
 static size_t s_passive_attribution_at(const s_ctx *c, size_t k0, size_t k1)
 {
 	uint32_t first = UINT32_MAX;
-	for (size_t k = k0; k <= k1; k++)
-		if (c->attr[k] < first)
-			first = c->attr[k];
+	for (size_t k = k0; c->has_attr && k <= k1; k++)
+		if (c->attr[k - c->t0] < first)
+			first = c->attr[k - c->t0];
 	return first == UINT32_MAX ? SIZE_MAX : first;
 }
 
@@ -1030,6 +1062,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	s.ann_first = (uint32_t)r->nanns;
 	c->t0 = t0;
 	c->t1 = t1;
+	c->has_passive = c->has_attr = false;
 	for (size_t i = 0; i < sizeof c->first / sizeof *c->first; i++)
 		c->first[i] = S_UNKNOWN;
 
@@ -1113,7 +1146,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 		    s_tok_is(c, k0 - 1, MEMO__WL_DETERMINER))
 			continue; /* a noun: "in this release" */
 		if (kind == MEMO__K_DECISION) {
-			if (c->passive[k0]) {
+			if (c->has_passive && c->passive[k0 - t0]) {
 				/* "the launch was delayed": who decided? */
 				bool by = false;
 				for (size_t k = k1 + 1; k < t1 && !by; k++)
@@ -1301,29 +1334,25 @@ static int s_block(s_ctx *c, const memo_node *node, bool appendix,
 		c->tv.n, c->tform)) != 0)
 		return rc;
 	/* clauses for the context rules: a clause mark starts a clause */
-	size_t n = c->tv.n;
-	if (GROW(c->cl_start, 0, c->capcl_start, n + 1) != MEMO_OK ||
-	    GROW(c->cl_end, 0, c->capcl_end, n + 1) != MEMO_OK ||
-	    GROW(c->qpre, 0, c->capqpre, n + 1) != MEMO_OK ||
-	    GROW(c->passive, 0, c->cappassive, n + 1) != MEMO_OK ||
-	    GROW(c->attr, 0, c->capattr, n + 1) != MEMO_OK)
+	size_t n = c->tv.n, ncl = 0;
+	if (GROW(c->cl, 0, c->capcl, n + 1) != MEMO_OK ||
+	    GROW(c->qpre, 0, c->capqpre, n + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
-	memset(c->passive, 0, n * sizeof *c->passive);
-	memset(c->attr, 0xff, n * sizeof *c->attr);
-	uint32_t from = 0;
 	c->qpre[0] = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (s_is_clause_punct(c, k))
-			from = (uint32_t)k;
-		c->cl_start[k] = from;
+		if (k == 0 || s_is_clause_punct(c, k)) {
+			if (GROW(c->cl_from, ncl, c->capcl_from, 1) != MEMO_OK ||
+			    GROW(c->cl_to, ncl, c->capcl_to, 1) != MEMO_OK)
+				return MEMO_ENOMEM;
+			if (ncl)
+				c->cl_to[ncl - 1] = (uint32_t)k;
+			c->cl_from[ncl++] = (uint32_t)k;
+		}
+		c->cl[k] = (uint32_t)(ncl - 1);
 		c->qpre[k + 1] = c->qpre[k] + s_is_quantity(&c->tv.v[k]);
 	}
-	uint32_t to = (uint32_t)n;
-	for (size_t k = n; k-- > 0;) {
-		c->cl_end[k] = to;
-		if (s_is_clause_punct(c, k))
-			to = (uint32_t)k;
-	}
+	if (ncl)
+		c->cl_to[ncl - 1] = (uint32_t)n;
 
 	if (GROW(r->paras, r->nparas, c->capparas, 1) != MEMO_OK)
 		return MEMO_ENOMEM;
@@ -1455,8 +1484,9 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.wlex);
 	memo__free(c.hits);
 	memo__free(c.causal);
-	memo__free(c.cl_start);
-	memo__free(c.cl_end);
+	memo__free(c.cl);
+	memo__free(c.cl_from);
+	memo__free(c.cl_to);
 	memo__free(c.qpre);
 	memo__free(c.passive);
 	memo__free(c.attr);
