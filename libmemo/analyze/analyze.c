@@ -22,12 +22,13 @@ static int s_grow(void **ptr, size_t elem, size_t n, size_t *cap,
 {
 	if (n + extra <= *cap)
 		return MEMO_OK;
-	size_t c = *cap ? *cap : 64;
-	while (c < n + extra) {
-		if (c > SIZE_MAX / 2 / elem)
-			return memo__error_oom();
-		c *= 2;
-	}
+	if (extra > SIZE_MAX - n || n + extra > SIZE_MAX / 2 / elem)
+		return memo__error_oom();
+	/* at least double (appends stay amortised O(1)), but a block
+	 * sized at once gets what it asks for, not the next power of two */
+	size_t c = *cap ? *cap * 2 : 64;
+	if (c < n + extra)
+		c = n + extra;
 	void *p = memo__realloc(*ptr, c * elem);
 	if (!p)
 		return memo__error_oom();
