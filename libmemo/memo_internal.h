@@ -158,6 +158,10 @@ struct memo_document {
 	size_t text_len;
 	uint64_t *line_starts; /* arena */
 	size_t nlines;
+	/* made on the first memo_document_convert_offset(), then read only
+	 * (published with a compare-and-swap; malloc'd): for each line, the
+	 * code points and the UTF-16 units before it */
+	uint64_t *line_units;
 	memo_node *root;
 	memo_node *notes;     /* NULL when no notes */
 	memo_finding *warnings;

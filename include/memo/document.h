@@ -158,6 +158,12 @@ MEMO_EXTERN(int) memo_document_position(const memo_document *doc,
  * Convert a byte offset into an offset counted in @p unit from the start
  * of the text. An offset inside a multi-byte character counts as the
  * character's start. Returns MEMO_EINVALID for an offset past the end.
+ *
+ * The first code-point or UTF-16 conversion on a document makes an index
+ * of its lines (16 bytes a line, freed with the document); after that a
+ * call costs a binary search and a count within one line. Safe to call
+ * from several threads on one document: they may race to make the index,
+ * and one of them wins. Out of memory, it counts from the start instead.
  */
 MEMO_EXTERN(int) memo_document_convert_offset(const memo_document *doc,
 	uint64_t byte_offset, memo_unit_t unit, uint64_t *out);

@@ -214,6 +214,7 @@ void memo_document_free(memo_document *doc)
 		return;
 	memo__free(doc->docx_paras);
 	memo__free(doc->docx_runs);
+	memo__free(doc->line_units);
 	memo__arena_free(&doc->arena);
 	memo__free(doc);
 }
@@ -318,6 +319,35 @@ int memo_document_position(const memo_document *doc, uint64_t offset,
 	return MEMO_OK;
 }
 
+/* The code points and UTF-16 units before each line (2 a line), made once
+ * per document by whichever thread asks first; NULL when out of memory
+ * (the caller then counts from the start of the text). */
+static const uint64_t *s_line_units(const memo_document *doc)
+{
+	memo_document *d = (memo_document *)doc; /* a cache, set once */
+	uint64_t *u = __atomic_load_n(&d->line_units, __ATOMIC_ACQUIRE);
+	if (u || !doc->line_starts || doc->nlines == 0)
+		return u;
+	u = memo__malloc(2 * doc->nlines * sizeof *u);
+	if (!u)
+		return NULL;
+	u[0] = u[1] = 0;
+	for (size_t l = 1; l < doc->nlines; l++) {
+		uint64_t a = doc->line_starts[l - 1], b = doc->line_starts[l];
+		u[2 * l] = u[2 * (l - 1)] +
+			s_count_units(doc->text, a, b, false);
+		u[2 * l + 1] = u[2 * (l - 1) + 1] +
+			s_count_units(doc->text, a, b, true);
+	}
+	uint64_t *none = NULL;
+	if (!__atomic_compare_exchange_n(&d->line_units, &none, u, false,
+		__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		memo__free(u); /* another thread was first */
+		u = none;
+	}
+	return u;
+}
+
 int memo_document_convert_offset(const memo_document *doc,
 	uint64_t byte_offset, memo_unit_t unit, uint64_t *out)
 {
@@ -333,10 +363,18 @@ int memo_document_convert_offset(const memo_document *doc,
 		*out = byte_offset;
 		return MEMO_OK;
 	case MEMO_UNIT_CODEPOINT:
-	case MEMO_UNIT_UTF16:
-		*out = s_count_units(doc->text, 0, byte_offset,
-			unit == MEMO_UNIT_UTF16);
+	case MEMO_UNIT_UTF16: {
+		bool utf16 = unit == MEMO_UNIT_UTF16;
+		const uint64_t *u = s_line_units(doc);
+		if (!u) {
+			*out = s_count_units(doc->text, 0, byte_offset, utf16);
+			return MEMO_OK;
+		}
+		size_t line = s_line_of(doc, byte_offset);
+		*out = u[2 * line + utf16] + s_count_units(doc->text,
+			doc->line_starts[line], byte_offset, utf16);
 		return MEMO_OK;
+	}
 	default:
 		return memo__error_set(MEMO_EINVALID, doc->name, NULL, 0, 0,
 			"unknown unit %d", (int)unit);

@@ -293,11 +293,46 @@ START_TEST(test_parse_options_validation)
 }
 END_TEST
 
+/* Code points and UTF-16 units before every byte offset of a text with
+ * 2-, 3- and 4-byte characters, LF, CRLF and CR line ends and a last line
+ * with no end, against a count from the start of the text (the per-line
+ * index memo_document_convert_offset() keeps must give the same). */
+START_TEST(test_convert_offset_every_byte)
+{
+	static const char src[] = "# \xC3\xA9t\xC3\xA9\n\nna\xC3\xAFve "
+		"\xE2\x82\xAC" "5 \xF0\x9F\x98\x80!\r\nsecond\rthird \xF0\x9F"
+		"\x98\x80\xF0\x9F\x98\x80\n\nlast \xE2\x80\x94 end";
+	memo_document *doc = NULL;
+	ck_assert_int_eq(memo_document_parse(&doc, src, sizeof src - 1,
+		"a.md", NULL), 0);
+	size_t len;
+	const char *t = memo_document_text(doc, &len);
+	for (int pass = 0; pass < 2; pass++) { /* index made, then read */
+		uint64_t cp = 0, u16 = 0;
+		for (size_t i = 0; i <= len; i++) {
+			uint64_t a, b;
+			ck_assert_int_eq(memo_document_convert_offset(doc, i,
+				MEMO_UNIT_CODEPOINT, &a), 0);
+			ck_assert_int_eq(memo_document_convert_offset(doc, i,
+				MEMO_UNIT_UTF16, &b), 0);
+			ck_assert_uint_eq(a, cp);
+			ck_assert_uint_eq(b, u16);
+			if (i < len && ((unsigned char)t[i] & 0xC0) != 0x80) {
+				cp++;
+				u16 += (unsigned char)t[i] >= 0xF0 ? 2 : 1;
+			}
+		}
+	}
+	memo_document_free(doc);
+}
+END_TEST
+
 static Suite *s_suite(void)
 {
 	Suite *s = suite_create("core");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_utf8_decode_rejects_overlong_and_surrogates);
+	tcase_add_test(tc, test_convert_offset_every_byte);
 	tcase_add_test(tc, test_utf8_sanitize_replaces_each_bad_sequence);
 	tcase_add_test(tc, test_buf_printf_and_detach);
 	tcase_add_test(tc, test_arena_big_and_small_allocations);

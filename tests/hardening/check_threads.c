@@ -256,12 +256,84 @@ START_TEST(test_threads_parse_apart_analyze_shared)
 }
 END_TEST
 
+/* One document shared by all threads, which race to make its offset
+ * index (memo_document_convert_offset): every answer must equal a count
+ * from the start of the text. */
+typedef struct s_conv {
+	const memo_document *doc;
+	const uint64_t *cp;   /* code points before each byte offset */
+	pthread_barrier_t *go;
+	int wrong;
+} s_conv;
+
+static void *s_conv_worker(void *arg)
+{
+	s_conv *c = arg;
+	size_t len;
+	(void)memo_document_text(c->doc, &len);
+	pthread_barrier_wait(c->go);
+	for (size_t i = 0; i <= len; i += 3) {
+		uint64_t u = 0;
+		if (memo_document_convert_offset(c->doc, i, MEMO_UNIT_CODEPOINT,
+		    &u) != MEMO_OK || u != c->cp[i])
+			c->wrong++;
+	}
+	return NULL;
+}
+
+START_TEST(test_threads_convert_offset_shared_document)
+{
+	size_t glen;
+	char *gen = hd_gen_memo(60000, &glen);
+	/* multi-byte characters on every line */
+	size_t cap = glen * 2 + 1, n = 0;
+	char *src = malloc(cap);
+	for (size_t i = 0; i < glen; i++) {
+		if (gen[i] == '\n' && n + 3 < cap) {
+			memcpy(src + n, "\xC3\xA9", 2);
+			n += 2;
+		}
+		src[n++] = gen[i];
+	}
+	free(gen);
+	memo_document *doc = NULL;
+	ck_assert_int_eq(memo_document_parse(&doc, src, n, "a.md", NULL),
+		MEMO_OK);
+	free(src);
+	size_t len;
+	const char *t = memo_document_text(doc, &len);
+	uint64_t *cp = malloc((len + 1) * sizeof *cp);
+	cp[0] = 0;
+	for (size_t i = 0; i < len; i++)
+		cp[i + 1] = cp[i] + (((unsigned char)t[i] & 0xC0) != 0x80);
+	pthread_barrier_t go;
+	pthread_barrier_init(&go, NULL, NTHREADS);
+	pthread_t th[NTHREADS];
+	s_conv c[NTHREADS];
+	for (int i = 0; i < NTHREADS; i++) {
+		c[i] = (s_conv){ doc, cp, &go, 0 };
+		ck_assert_int_eq(pthread_create(&th[i], NULL, s_conv_worker,
+			&c[i]), 0);
+	}
+	int wrong = 0;
+	for (int i = 0; i < NTHREADS; i++) {
+		pthread_join(th[i], NULL);
+		wrong += c[i].wrong;
+	}
+	pthread_barrier_destroy(&go);
+	free(cp);
+	memo_document_free(doc);
+	ck_assert_int_eq(wrong, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("threads");
 	TCase *tc = tcase_create("shared analyzer");
 	tcase_set_timeout(tc, 1200);
 	tcase_add_test(tc, test_threads_parse_apart_analyze_shared);
+	tcase_add_test(tc, test_threads_convert_offset_shared_document);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
