@@ -1131,20 +1131,6 @@ static const uint8_t s_tok_plain[128] = {
 	['@'] = 2, ['\\'] = 2, ['^'] = 2, ['|'] = 2, ['~'] = 2,
 };
 
-/* ASCII letters for the word fast path: 1 lower case, 2 upper case. */
-static const uint8_t s_ascii_alpha[256] = {
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
-	['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
-	['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
-	['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
-	['Y'] = 2, ['Z'] = 2,
-};
-
 /* The bytes after which such a word is complete (a space is decided by
  * what follows it: "March 3", "USD 40"). */
 static const bool s_word_end_plain[256] = {
@@ -1265,10 +1251,12 @@ int memo__tokenize(memo__tokvec *out, const char *s, size_t start,
 		 * plain punctuation, not by a number ("March 3", "USD 40") */
 		if (cc & MEMO__CC_LETTER && ch < 0x80) {
 			size_t k = i;
-			unsigned up = 0, x;
-			while (k < end && (x = s_ascii_alpha[(unsigned char)
-			       s[k]]) != 0) {
-				up += x - 1;
+			unsigned up = 0;
+			while (k < end && (unsigned char)s[k] < 0x80 &&
+			       (s_ascii_class[(unsigned char)s[k]] &
+				MEMO__CC_LETTER)) {
+				up += (s_ascii_class[(unsigned char)s[k]] &
+					MEMO__CC_UPPER) != 0;
 				k++;
 			}
 			unsigned low = (unsigned)(k - i) - up;
