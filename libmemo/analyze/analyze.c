@@ -37,6 +37,16 @@ static int s_grow(void **ptr, size_t elem, size_t n, size_t *cap,
 	return MEMO_OK;
 }
 
+/* The kinds of token s_first() finds. */
+enum {
+	S_FIRST_OWNER,       /* a word of MEMO__WL_OWNER */
+	S_FIRST_NAME,        /* a capitalised word that is not a starter */
+	S_FIRST_REPORT_PAST, /* a past verb of saying or deciding */
+	S_FIRST_PREFERENCE,  /* a verb of preference */
+	S_FIRST_COUNT
+};
+#define S_UNKNOWN SIZE_MAX
+
 /* Per-call scratch state: nothing here is shared between threads. */
 typedef struct s_ctx {
 	const memo_analyzer *an;
@@ -70,7 +80,7 @@ typedef struct s_ctx {
 	size_t cappassive, capattr;
 	bool has_passive, has_attr;
 	size_t t0, t1;
-	size_t first[4];
+	size_t first[S_FIRST_COUNT];
 	/* acronyms seen so far: open addressing over 64-bit hashes */
 	uint64_t *acr;
 	size_t nacr, capacr;
@@ -85,14 +95,6 @@ typedef struct s_ctx {
 	size_t text_len;
 } s_ctx;
 
-/* The kinds of token s_first() finds. */
-enum {
-	S_FIRST_OWNER,       /* a word of MEMO__WL_OWNER */
-	S_FIRST_NAME,        /* a capitalised word that is not a starter */
-	S_FIRST_REPORT_PAST, /* a past verb of saying or deciding */
-	S_FIRST_PREFERENCE   /* a verb of preference */
-};
-#define S_UNKNOWN SIZE_MAX
 
 /* ---- helpers over tokens ------------------------------------------------ */
 
@@ -801,7 +803,7 @@ static bool s_not_vague_amount(const s_ctx *c, size_t t0, size_t t1,
 /* "would" as the future of a past moment, not a hedge: after a past verb
  * of saying or deciding ("we announced that we would ship", "he said it
  * would close") or in narration ("would later become", "would go on to"). */
-static bool s_would_future_in_past(s_ctx *c, size_t t0, size_t t1,
+static bool s_would_future_in_past(s_ctx *c, size_t t1,
 	size_t k0, size_t k1)
 {
 	if (k1 != k0 || !s_tok_eq(c, k0, "would"))
@@ -822,7 +824,6 @@ static bool s_would_future_in_past(s_ctx *c, size_t t0, size_t t1,
 		    s_tok_eq(c, j + 1, "on"))
 			return true;
 	}
-	(void)t0;
 	return s_first(c, S_FIRST_REPORT_PAST) < k0;
 }
 
@@ -934,7 +935,7 @@ static bool s_keep_hit(s_ctx *c, const memo__lex_hit *h, size_t t0,
 			return false;
 	}
 	if (h->cls == MEMO__LEX_HEDGE &&
-	    (s_would_future_in_past(c, t0, t1, k0, k1) ||
+	    (s_would_future_in_past(c, t1, k0, k1) ||
 	     s_purpose_modal(c, t0, k0, k1) ||
 	     s_not_epistemic(c, t1, k0, k1) ||
 	     memo__hedge_reported(&(memo__hspan){ c->text, tv, t0, t1 },
