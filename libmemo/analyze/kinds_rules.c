@@ -186,7 +186,7 @@ static bool s_has_link(const memo__kctx *k, const memo_node *n)
 static int s_add(memo__kctx *k, int rule, uint64_t start, uint64_t end,
 	const memo_node *n, const char *msg)
 {
-	return memo__report_add_finding(k->r, rule, start, end, n, NULL, "%s",
+	return memo__report_add_finding_text(k->r, rule, start, end, n, NULL,
 		msg);
 }
 
