@@ -112,11 +112,34 @@ static bool s_tok_is(const s_ctx *c, size_t k, int wl)
 	return memo__wforms_is(&c->wf, c->tform[k], wl);
 }
 
-static bool s_tok_eq(const s_ctx *c, size_t k, const char *w)
+/* The word lists of words.h that hold token k's form, as a mask of
+ * 1u << MEMO__WL_x (all of them found by one probe, once per form): for
+ * a loop that tests several lists on every token. */
+static inline uint32_t s_tok_lists(const s_ctx *c, size_t k)
+{
+	uint32_t f = c->tform[k];
+	(void)memo__wforms_is(&c->wf, f, 0);
+	return c->wf.v[f].has & ((1u << MEMO__WL_COUNT) - 1);
+}
+
+#define S_BIT(wl) (1u << (wl))
+
+/* Are s[0..n) the lower-case ASCII letters w[0..n), ignoring case? */
+static inline bool s_ci_eq(const char *s, const char *w, size_t n)
+{
+	/* | 0x20 turns only A-Z into a lower-case letter */
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] | 0x20u) != (unsigned char)w[i])
+			return false;
+	return true;
+}
+
+/* Is token k the word w (lower-case ASCII letters), ignoring case? */
+static inline bool s_tok_eq(const s_ctx *c, size_t k, const char *w)
 {
 	size_t len;
 	const char *s = s_tok(c, k, &len);
-	return strlen(w) == len && strncasecmp(s, w, len) == 0;
+	return len == strlen(w) && s_ci_eq(s, w, len);
 }
 
 static bool s_is_word(const memo__token *t)
@@ -262,9 +285,9 @@ static bool s_is_unit_noun(const s_ctx *c, size_t k)
 	if (s_tok_is(c, k, MEMO__WL_STARTER) ||
 	    s_tok_is(c, k, MEMO__WL_DETERMINER))
 		return false;
-	if ((len > 4 && strncasecmp(s + len - 2, "ed", 2) == 0) ||
-	    (len > 5 && strncasecmp(s + len - 3, "ing", 3) == 0) ||
-	    (len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0))
+	if ((len > 4 && s_ci_eq(s + len - 2, "ed", 2)) ||
+	    (len > 5 && s_ci_eq(s + len - 3, "ing", 3)) ||
+	    (len > 4 && s_ci_eq(s + len - 2, "ly", 2)))
 		return false;
 	return true;
 }
@@ -276,6 +299,8 @@ static int s_metrics(s_ctx *c, size_t t0, size_t t1, int *count)
 	int n = 0, rc;
 	for (size_t k = t0; k < t1; k++) {
 		const memo__token *t = &tv[k];
+		if (t->kind == MEMO__TOK_PUNCT)
+			continue; /* the common case: none of the tests below */
 		const char *entry = NULL;
 		size_t k1 = k;
 		size_t len;
@@ -340,8 +365,8 @@ static bool s_is_participle(const s_ctx *c, size_t k)
 		return false;
 	if (s_tok_is(c, k, MEMO__WL_NOT_PARTICIPLE))
 		return false;
-	if (len > 3 && strncasecmp(s + len - 2, "ed", 2) == 0)
-		return !(len > 3 && strncasecmp(s + len - 3, "eed", 3) == 0);
+	if (len > 3 && s_ci_eq(s + len - 2, "ed", 2))
+		return !(len > 3 && s_ci_eq(s + len - 3, "eed", 3));
 	return s_tok_is(c, k, MEMO__WF_IRREGULAR);
 }
 
@@ -363,16 +388,16 @@ static bool s_passive_attribution(const s_ctx *c, size_t j, size_t t1)
 		return s_tok_eq(c, j + 1, "to") || s_tok_eq(c, j + 1, "that");
 	if (!s_tok_is(c, j, MEMO__WL_ATTR_JUDGE))
 		return false;
-	bool known = len == 5 && strncasecmp(s, "known", 5) == 0;
+	bool known = len == 5 && s_ci_eq(s, "known", 5);
 	if (known)
 		return s_tok_eq(c, j + 1, "for") || s_tok_eq(c, j + 1, "to");
 	if (s_tok_eq(c, j + 1, "as"))
 		return true;
-	bool complement = (len == 10 && strncasecmp(s, "considered", 10) == 0) ||
-		(len == 6 && strncasecmp(s, "deemed", 6) == 0);
+	bool complement = (len == 10 && s_ci_eq(s, "considered", 10)) ||
+		(len == 6 && s_ci_eq(s, "deemed", 6));
 	if (!complement)
 		return s_tok_eq(c, j + 1, "to") &&
-			(len != 9 || strncasecmp(s, "described", 9) != 0);
+			(len != 9 || !s_ci_eq(s, "described", 9));
 	const memo__token *t = &c->tv.v[j + 1];
 	return (t->kind == MEMO__TOK_WORD || t->kind == MEMO__TOK_ACRONYM) &&
 		!s_tok_is(c, j + 1, MEMO__WL_NOT_COMPLEMENT);
@@ -390,7 +415,7 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 	size_t len;
 	const char *s = s_tok(c, k, &len);
 	if (!s_tok_is(c, k, MEMO__WL_ATTR_JUDGE) || k + 1 >= t1 ||
-	    (len == 5 && strncasecmp(s, "known", 5) == 0))
+	    (len == 5 && s_ci_eq(s, "known", 5)))
 		return false;
 	bool opens = k == t0 || s_is_clause_punct(c, k - 1) ||
 		s_tok_eq(c, k - 1, "and") || s_tok_eq(c, k - 1, "but");
@@ -398,8 +423,8 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 		return false;
 	if (s_tok_eq(c, k + 1, "as"))
 		return true;
-	bool complement = (len == 10 && strncasecmp(s, "considered", 10) == 0) ||
-		(len == 6 && strncasecmp(s, "deemed", 6) == 0);
+	bool complement = (len == 10 && s_ci_eq(s, "considered", 10)) ||
+		(len == 6 && s_ci_eq(s, "deemed", 6));
 	return complement && k + 2 < t1 &&
 		((s_tok_eq(c, k + 1, "to") && s_tok_eq(c, k + 2, "be")) ||
 		 (s_tok_eq(c, k + 1, "one") && s_tok_eq(c, k + 2, "of")) ||
@@ -414,8 +439,11 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 {
 	int n = 0, rc;
+	const uint32_t heads = S_BIT(MEMO__WL_ATTR_JUDGE) |
+		S_BIT(MEMO__WL_BE) | S_BIT(MEMO__WL_GET);
 	for (size_t k = t0; k < t1; k++) {
-		if (c->tv.v[k].kind != MEMO__TOK_WORD)
+		if (c->tv.v[k].kind != MEMO__TOK_WORD ||
+		    !(s_tok_lists(c, k) & heads))
 			continue;
 		if (s_reduced_attribution(c, t0, t1, k) &&
 		    (rc = s_annotate(c, MEMO__K_ATTRIBUTION, k, k,
@@ -430,7 +458,7 @@ static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 		       MEMO__TOK_WORD) {
 			size_t len;
 			const char *s = s_tok(c, j, &len);
-			bool ly = len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0;
+			bool ly = len > 4 && s_ci_eq(s + len - 2, "ly", 2);
 			if (!ly && !s_tok_is(c, j, MEMO__WL_PASSIVE_ADV))
 				break;
 			j++;
@@ -593,12 +621,11 @@ static int s_acronyms(s_ctx *c, size_t t0, size_t t1, int *count)
 static int s_repeated(s_ctx *c, size_t t0, size_t t1)
 {
 	for (size_t k = t0 + 1; k < t1; k++) {
+		/* one form: the same bytes up to ASCII case (wordforms.h) */
+		if (c->tform[k] != c->tform[k - 1])
+			continue;
 		const memo__token *a = &c->tv.v[k - 1], *b = &c->tv.v[k];
 		if (a->kind != MEMO__TOK_WORD || b->kind != MEMO__TOK_WORD)
-			continue;
-		size_t la = a->end - a->start, lb = b->end - b->start;
-		if (la != lb || strncasecmp(c->text + a->start,
-			c->text + b->start, la) != 0)
 			continue;
 		bool space = true;
 		for (uint32_t i = a->end; i < b->start && space; i++)
@@ -770,7 +797,7 @@ static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
 	if (c->tv.v[k1 + 1].kind == MEMO__TOK_WORD) {
 		size_t len;
 		const char *s = s_tok(c, k1 + 1, &len);
-		if (len > 4 && strncasecmp(s + len - 2, "ly", 2) == 0)
+		if (len > 4 && s_ci_eq(s + len - 2, "ly", 2))
 			return true;
 		if (s_tok_is(c, k1 + 1, MEMO__WF_ADJ_SUFFIX) &&
 		    !(len > 1 && (s[len - 1] == 's' || s[len - 1] == 'S')))
@@ -852,8 +879,8 @@ static bool s_not_epistemic(const s_ctx *c, size_t t1, size_t k0, size_t k1)
 {
 	size_t len;
 	const char *s = s_tok(c, k1, &len);
-	bool appear = k1 == k0 && len >= 6 && strncasecmp(s, "appear", 6) == 0;
-	bool believe = len >= 7 && strncasecmp(s, "believ", 6) == 0;
+	bool appear = k1 == k0 && len >= 6 && s_ci_eq(s, "appear", 6);
+	bool believe = len >= 7 && s_ci_eq(s, "believ", 6);
 	if (!appear && !believe)
 		return false;
 	if (believe) /* "believe", "we believe", "I believe" */
@@ -1011,7 +1038,7 @@ static bool s_has_evidence_word(const s_ctx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0; i < t1; i++)
 		if (c->tv.v[i].kind == MEMO__TOK_WORD &&
-		    s_tok_is(c, i, MEMO__WL_EVIDENCE))
+		    (s_tok_lists(c, i) & S_BIT(MEMO__WL_EVIDENCE)))
 			return true;
 	return false;
 }
