@@ -433,17 +433,19 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 		  s_tok_eq(c, k + 2, "finest") || s_tok_eq(c, k + 2, "leading"))));
 }
 
+/* The words a passive clause or a reduced attribution starts with. */
+#define S_PASSIVE_HEADS (S_BIT(MEMO__WL_ATTR_JUDGE) | S_BIT(MEMO__WL_BE) | \
+	S_BIT(MEMO__WL_GET))
+
 /* Passive clauses in tokens [t0, t1): a be- or get-form, up to two
  * adverbs, then a participle that is not an adjective (unless "by"
  * follows). */
 static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 {
 	int n = 0, rc;
-	const uint32_t heads = S_BIT(MEMO__WL_ATTR_JUDGE) |
-		S_BIT(MEMO__WL_BE) | S_BIT(MEMO__WL_GET);
 	for (size_t k = t0; k < t1; k++) {
 		if (c->tv.v[k].kind != MEMO__TOK_WORD ||
-		    !(s_tok_lists(c, k) & heads))
+		    !(s_tok_lists(c, k) & S_PASSIVE_HEADS))
 			continue;
 		if (s_reduced_attribution(c, t0, t1, k) &&
 		    (rc = s_annotate(c, MEMO__K_ATTRIBUTION, k, k,
@@ -1034,15 +1036,6 @@ static bool s_has_owner(s_ctx *c, size_t t0, size_t k0)
 		(!infinitive && s_first(c, S_FIRST_NAME) < k0);
 }
 
-static bool s_has_evidence_word(const s_ctx *c, size_t t0, size_t t1)
-{
-	for (size_t i = t0; i < t1; i++)
-		if (c->tv.v[i].kind == MEMO__TOK_WORD &&
-		    (s_tok_lists(c, i) & S_BIT(MEMO__WL_EVIDENCE)))
-			return true;
-	return false;
-}
-
 static int s_cmp_ann(const void *a, const void *b)
 {
 	const memo_annotation *x = a, *y = b;
@@ -1104,8 +1097,14 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	    GROW(c->wmap, 0, c->capwmap, t1 - t0 + 1) != MEMO_OK ||
 	    GROW(c->wlex, 0, c->capwlex, t1 - t0 + 1) != MEMO_OK)
 		return MEMO_ENOMEM;
+	/* the token kinds in the sentence, and the word lists of its
+	 * words: rules that need neither are skipped */
+	uint32_t kinds = 0, lists = 0;
 	for (size_t k = t0; k < t1; k++) {
 		const memo__token *t = &c->tv.v[k];
+		kinds |= 1u << t->kind;
+		if (t->kind == MEMO__TOK_WORD)
+			lists |= s_tok_lists(c, k);
 		if (!memo__token_is_word(t))
 			continue;
 		const char *p = c->text + t->start;
@@ -1138,8 +1137,10 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	/* structural annotations first: their facts steer the hits */
 	int metrics = 0, passives = 0, acronyms = 0;
 	if ((rc = s_metrics(c, t0, t1, &metrics)) != 0 ||
-	    (rc = s_passive(c, t0, t1, &passives)) != 0 ||
-	    (rc = s_acronyms(c, t0, t1, &acronyms)) != 0)
+	    ((lists & S_PASSIVE_HEADS) &&
+	     (rc = s_passive(c, t0, t1, &passives)) != 0) ||
+	    ((kinds & (1u << MEMO__TOK_ACRONYM)) &&
+	     (rc = s_acronyms(c, t0, t1, &acronyms)) != 0))
 		return rc;
 	s.metric = metrics > 0;
 	s.passive = passives > 0;
@@ -1227,7 +1228,7 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 
 	/* rules that need the whole sentence: activity narration and
 	 * slogans are fine when the sentence carries evidence */
-	bool evidence = s.metric || s_has_evidence_word(c, t0, t1);
+	bool evidence = s.metric || (lists & S_BIT(MEMO__WL_EVIDENCE));
 	size_t out = hits_first;
 	for (size_t i = hits_first; i < r->nanns; i++) {
 		memo_annotation *a = &r->anns[i];
