@@ -300,7 +300,13 @@ static int s_metrics(s_ctx *c, size_t t0, size_t t1, int *count)
 	for (size_t k = t0; k < t1; k++) {
 		const memo__token *t = &tv[k];
 		if (t->kind == MEMO__TOK_PUNCT)
-			continue; /* the common case: none of the tests below */
+			continue; /* none of the tests below */
+		if (t->kind == MEMO__TOK_WORD) {
+			/* a word is only "from" or a percentile (p95, tp99) */
+			unsigned ch = (unsigned char)c->text[t->start] | 0x20u;
+			if (ch != 'f' && ch != 'p' && ch != 't')
+				continue;
+		}
 		const char *entry = NULL;
 		size_t k1 = k;
 		size_t len;
