@@ -8,14 +8,22 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyze.h"
+#include "wordforms.h"
 
-/* The tokens of one sentence, [t0, t1) of tv over text. */
+/* The tokens of one sentence, [t0, t1) of tv over text. wf and form
+ * may be NULL; else form[k] is the index in wf of token k's word form
+ * (wordforms.h), and hedge.c keeps its word classes of each form there
+ * (memo__wform.hedge), computed on first use: wf must then be the
+ * analysis' own table, used by one thread. */
 typedef struct memo__hspan {
 	const char *text;
 	const memo__token *tv;
 	size_t t0, t1;
+	const memo__wforms *wf;
+	const uint32_t *form;
 } memo__hspan;
 
 /* The kind for a vague quantifier over tokens [k0, k1], whose lexicon
