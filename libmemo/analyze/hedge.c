@@ -11,12 +11,15 @@
  *   critics argue" (an attribution), "many fans", "some debate" (vague
  *   people, sources, opinions). Of things, "some/many/several" are the
  *   weasel's generalisation ("many structures"), while a proportion, a
- *   few or a variety of things ("most of the servers", "a few
- *   buildings", "various dates") is a vague amount; over units of time
- *   ("for several years") a quantifier is a frequency.
+ *   count, a few or a variety of things ("most of the servers", "a
+ *   number of islands", "a few buildings", "various dates") is a vague
+ *   amount; over units of time ("for several years") a quantifier is a
+ *   frequency.
  * - A frequency adverb in an agentless passive of naming or judging ("is
  *   often called") credits the naming to unnamed people.
  * - A modal over a perfect ("may have been") is epistemic: a full hedge.
+ *   The adjective "likely" ("is likely to", "more likely") is, like
+ *   "may", as often a tendency as a hedge: half weight.
  *
  * Only the annotation kind and the modal weight change: the findings and
  * metrics of every kind are those of its lexicon class (rules.c,
@@ -263,7 +266,7 @@ static bool s_reports_after(const memo__hspan *s, size_t k)
 
 bool memo__hedge_is_quantifier(const char *sub)
 {
-	return strcmp(sub, "quantity") == 0 ||
+	return strcmp(sub, "quantity") == 0 || strcmp(sub, "count") == 0 ||
 		strcmp(sub, "proportion") == 0 ||
 		strcmp(sub, "paucal") == 0 || strcmp(sub, "diversity") == 0;
 }
@@ -351,7 +354,8 @@ memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	}
 	/* "some", "many", "several" of things are the weasel's
 	 * generalisation ("many unusual structures"); a proportion, a
-	 * few or a variety of things is a vague amount only */
+	 * count, a few or a variety of things ("most of the species", "a
+	 * number of islands", "numerous lakes") is a vague amount only */
 	return sub && strcmp(sub, "quantity") == 0 ? MEMO__K_VAGUE :
 		MEMO__K_AMOUNT;
 }
@@ -579,6 +583,16 @@ bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
 
 float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w)
 {
+	/* "is likely to", "more likely", "a likely option": the adjective,
+	 * which states a tendency or compares chances as often as it
+	 * hedges ("customers are likely to want", "tumours more likely to
+	 * spread"), at the half weight of the ambiguous modals; the
+	 * adverb ("they likely had", "was likely designed") keeps its
+	 * weight */
+	if (s_eq(s, k, "likely") && w > 0.5f && (s_eq(s, k + 1, "to") ||
+	    s_eq(s, k - 1, "more") || s_eq(s, k - 1, "less") ||
+	    s_eq(s, k - 1, "than") || S_IS(B_DET, s, k - 1)))
+		return 0.5f;
 	if (!s_eq(s, k, "may") && !s_eq(s, k, "might") && !s_eq(s, k, "could"))
 		return w;
 	size_t j = k + 1;
