@@ -973,7 +973,8 @@ static bool s_keep_hit(s_ctx *c, const memo__lex_hit *h, size_t t0,
 	    (s_would_future_in_past(c, t1, k0, k1) ||
 	     s_purpose_modal(c, t0, k0, k1) ||
 	     s_not_epistemic(c, t1, k0, k1) ||
-	     memo__hedge_reported(&(memo__hspan){ c->text, tv, t0, t1 },
+	     memo__hedge_reported(&(memo__hspan){ c->text, tv, t0, t1,
+		&c->wf, c->tform },
 		k0, k1)))
 		return false;
 	if (h->cls == MEMO__LEX_HEDGE || h->cls == MEMO__LEX_ATTRIBUTION) {
@@ -1207,7 +1208,8 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 			return memo__error_oom();
 		/* what a quantifier quantifies, how sure a modal is
 		 * (hedge.c) */
-		memo__hspan hs = { c->text, c->tv.v, t0, t1 };
+		memo__hspan hs = { c->text, c->tv.v, t0, t1, &c->wf,
+			c->tform };
 		if (kind == MEMO__K_HEDGE)
 			w = memo__hedge_modal_weight(&hs, k0, w);
 		if (e)
@@ -1225,7 +1227,8 @@ static int s_sentence(s_ctx *c, uint32_t para, uint32_t so, uint32_t se,
 	s.causal = causal;
 	s.decision = decision;
 	/* unnamed sources: "critics argue", "praised by critics" (hedge.c) */
-	memo__hspan hs = { c->text, c->tv.v, t0, t1 };
+	memo__hspan hs = { c->text, c->tv.v, t0, t1, &c->wf,
+		c->tform };
 	for (size_t k = t0, a0, a1; memo__hedge_source(&hs, &k, &a0, &a1);)
 		if (s_passive_attribution_at(c, a0, a1) == SIZE_MAX &&
 		    (rc = s_annotate(c, MEMO__K_ATTRIBUTION, a0, a1,

@@ -11,12 +11,15 @@
  *   critics argue" (an attribution), "many fans", "some debate" (vague
  *   people, sources, opinions). Of things, "some/many/several" are the
  *   weasel's generalisation ("many structures"), while a proportion, a
- *   few or a variety of things ("most of the servers", "a few
- *   buildings", "various dates") is a vague amount; over units of time
- *   ("for several years") a quantifier is a frequency.
+ *   count, a few or a variety of things ("most of the servers", "a
+ *   number of islands", "a few buildings", "various dates") is a vague
+ *   amount; over units of time ("for several years") a quantifier is a
+ *   frequency.
  * - A frequency adverb in an agentless passive of naming or judging ("is
  *   often called") credits the naming to unnamed people.
  * - A modal over a perfect ("may have been") is epistemic: a full hedge.
+ *   The adjective "likely" ("is likely to", "more likely") is, like
+ *   "may", as often a tendency as a hedge: half weight.
  *
  * Only the annotation kind and the modal weight change: the findings and
  * metrics of every kind are those of its lexicon class (rules.c,
@@ -27,10 +30,11 @@
  * al. 1985 §16.31; Hyland 2002), auxiliaries, units of time and function
  * words. The lists are compiled for libmemo (project-owned, MIT).
  */
+#include <pthread.h>
 #include <string.h>
-#include <strings.h>
 
 #include "hedge.h"
+#include "wordkey.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
@@ -111,6 +115,13 @@ static const char *const s_det[] = { "a", "an", "her", "his", "its",
 	"my", "our", "that", "the", "their", "these", "this", "those",
 	"your" };
 
+/* The nouns of people that do not end in -s, the conjunctions that
+ * open a clause (s_opens), and "by". */
+static const char *const s_people_irregular[] = { "children", "men",
+	"people", "women" };
+static const char *const s_conj[] = { "and", "but", "or" };
+static const char *const s_by[] = { "by" };
+
 static const char *s_tok(const memo__hspan *s, size_t k, size_t *len)
 {
 	*len = s->tv[k].end - s->tv[k].start;
@@ -136,31 +147,88 @@ static int s_cmp(const char *e, const char *w, size_t len)
 	return e[len] != '\0';
 }
 
-/* Is token k in the list? Every list of this file is sorted and lower
- * case (memo__hedge_lists_ok), so a binary search finds it: these tests
- * run on every word of a sentence. */
-static bool s_in(const char *const *list, size_t n, const memo__hspan *s,
-	size_t k)
+/* The word classes of this file, one bit each: membership of its word
+ * lists, and the endings and small words its rules test, from one probe
+ * of an index of every list (s_classify). The first 16 (those of the
+ * rules that run on every word or on every candidate source) are kept
+ * in the form of the word (wordforms.h, 16 bits that fit the form's
+ * padding), so memo__hedge_source costs a bit test per word, not a
+ * search per list per occurrence; the others are looked up when asked.
+ * Case-insensitive (ASCII), as the forms are. */
+enum {
+	B_DONE = 1u << 0,       /* the cached classes are computed */
+	B_PEOPLE = 1u << 1,     /* s_people, -ists, -ians, men, women... */
+	B_JUDGED = 1u << 2,
+	B_NAMING = 1u << 3,
+	B_BY = 1u << 4,         /* by */
+	B_CONJ = 1u << 5,       /* and, but, or */
+	B_DET = 1u << 6,
+	B_POSS = 1u << 7,       /* -'s */
+	B_REPORT = 1u << 8,
+	B_NOUN_TOO = 1u << 9,
+	B_AUX = 1u << 10,
+	B_MODAL = 1u << 11,
+	B_LY = 1u << 12,        /* ends in -ly, over 4 bytes (s_suffix) */
+	B_NP_PREP = 1u << 13,
+	B_FUNCTION = 1u << 14,
+	B_ED = 1u << 15,        /* -ed */
+	S_CACHED = (1u << 16) - 1,
+	B_OPINION = 1u << 16,
+	B_TIME = 1u << 17,
+	B_BE_FORMS = 1u << 18,
+	B_BELIEF = 1u << 19,
+	B_THIRD = 1u << 20,
+	B_OWN = 1u << 21,
+	B_OPENER = 1u << 22,
+	B_BELIEF_ADV = 1u << 23,
+	B_EN = 1u << 24,        /* -en */
+	B_PLURAL = 1u << 25     /* a plural-looking word (s_plural) */
+};
+
+static uint32_t s_classify(const char *t, size_t len, uint64_t h,
+	uint64_t k0);
+
+/* All the classes of token k. */
+static uint32_t s_classify_at(const memo__hspan *s, size_t k)
 {
-	if (!s_word(s, k))
-		return false;
-	size_t len;
-	const char *w = s_tok(s, k, &len);
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int r = s_cmp(list[mid], w, len);
-		if (r == 0)
-			return true;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (s->wf) {
+		const memo__wform *f = &s->wf->v[s->form[k]];
+		return s_classify(f->s, f->len, f->hash, f->k0);
 	}
-	return false;
+	const char *t = s->text + s->tv[k].start;
+	size_t len = s->tv[k].end - s->tv[k].start;
+	uint64_t k0, h = memo__wk_hash(t, len, &k0);
+	return s_classify(t, len, h, k0);
 }
 
-#define S_IN(list, s, k) s_in((list), N(list), (s), (k))
+/* The classes among need of token k: the cached ones from its form
+ * when the caller gave the document's word forms. */
+static inline uint32_t s_bits(const memo__hspan *s, size_t k, uint32_t need)
+{
+	if (!s->wf || (need & ~(uint32_t)S_CACHED))
+		return s_classify_at(s, k) & need;
+	/* the form table is a per-call cache (wordforms.h): this writes
+	 * through the const table, as memo__wforms_is does */
+	memo__wform *f = (memo__wform *)&s->wf->v[s->form[k]];
+	if (!(f->hedge & B_DONE))
+		f->hedge = (uint16_t)((s_classify_at(s, k) & S_CACHED) |
+			B_DONE);
+	return f->hedge & need;
+}
+
+/* Is token k a word of class b? */
+static bool s_is(const memo__hspan *s, size_t k, uint32_t b)
+{
+	return s_word(s, k) && s_bits(s, k, b) != 0;
+}
+
+#define S_IS(b, s, k) s_is((s), (k), (b))
+
+/* Does token k (any kind) end in the suffix of class b? */
+static bool s_ends(const memo__hspan *s, size_t k, uint32_t b)
+{
+	return s_bits(s, k, b) != 0;
+}
 
 static bool s_eq(const memo__hspan *s, size_t k, const char *w)
 {
@@ -171,44 +239,15 @@ static bool s_eq(const memo__hspan *s, size_t k, const char *w)
 	return ((w[0] ^ t[0]) & ~0x20) == 0 && s_cmp(w, t, len) == 0;
 }
 
-static bool s_ends(const memo__hspan *s, size_t k, const char *suffix)
-{
-	size_t len, n = strlen(suffix);
-	const char *t = s_tok(s, k, &len);
-	return len > n + 2 && strncasecmp(t + len - n, suffix, n) == 0;
-}
-
-/* Is the word t (len bytes) one of the person nouns of s_people that
- * do not end in -s (children, men, people, women)? One compare, chosen
- * by the length. */
-static bool s_people_irregular_at(const char *t, size_t len)
-{
-	const char *e = len == 3 ? "men" : len == 5 ? "women" :
-		len == 6 ? "people" : len == 8 ? "children" : NULL;
-	return e && s_cmp(e, t, len) == 0;
-}
-
 static bool s_is_people(const memo__hspan *s, size_t k)
 {
-	if (!s_word(s, k))
-		return false;
-	size_t len;
-	const char *t = s_tok(s, k, &len);
-	if ((t[len - 1] | 0x20) != 's')
-		return s_people_irregular_at(t, len);
-	return S_IN(s_people, s, k) || s_ends(s, k, "ists") ||
-		s_ends(s, k, "ians");
+	return S_IS(B_PEOPLE, s, k);
 }
 
 /* A plural-looking word: the head noun of "several tents". */
 static bool s_plural(const memo__hspan *s, size_t k)
 {
-	size_t len;
-	const char *t = s_tok(s, k, &len);
-	if (!s_word(s, k) || len < 3 || (t[len - 1] | 0x20) != 's')
-		return false;
-	char p = (char)(t[len - 2] | 0x20);
-	return p != 's' && p != 'u' && p != 'i';
+	return S_IS(B_PLURAL, s, k);
 }
 
 /* Is a verb of saying or judging the verb of the subject ending at k?
@@ -217,9 +256,9 @@ static bool s_plural(const memo__hspan *s, size_t k)
 static bool s_reports_after(const memo__hspan *s, size_t k)
 {
 	for (size_t j = k + 1; j < s->t1 && j <= k + 3; j++) {
-		if (S_IN(s_report, s, j))
+		if (S_IS(B_REPORT, s, j))
 			return true;
-		if (!S_IN(s_aux, s, j) && !(s_word(s, j) && s_ends(s, j, "ly")))
+		if (!S_IS(B_AUX, s, j) && !(s_word(s, j) && s_ends(s, j, B_LY)))
 			return false;
 	}
 	return false;
@@ -227,7 +266,7 @@ static bool s_reports_after(const memo__hspan *s, size_t k)
 
 bool memo__hedge_is_quantifier(const char *sub)
 {
-	return strcmp(sub, "quantity") == 0 ||
+	return strcmp(sub, "quantity") == 0 || strcmp(sub, "count") == 0 ||
 		strcmp(sub, "proportion") == 0 ||
 		strcmp(sub, "paucal") == 0 || strcmp(sub, "diversity") == 0;
 }
@@ -251,7 +290,7 @@ static s_what s_quantified(const memo__hspan *s, size_t k0, size_t k1)
 	bool among = k0 > s->t0 && (s_eq(s, k0 - 1, "among") ||
 		s_eq(s, k0 - 1, "to") || s_eq(s, k0 - 1, "for"));
 	bool bare = n >= s->t1 || s->tv[n].kind == MEMO__TOK_PUNCT ||
-		S_IN(s_function, s, n);
+		S_IS(B_FUNCTION, s, n);
 	if (bare && !s_eq(s, k1, "of") && !s_eq(s, n, "of")) {
 		if (by)
 			return S_SOURCE;
@@ -262,9 +301,9 @@ static s_what s_quantified(const memo__hspan *s, size_t k0, size_t k1)
 	 * who", "some of whom" */
 	if (s_eq(s, n, "who") || (s_eq(s, n, "of") && s_eq(s, n + 1, "whom")))
 		return s_reports_after(s, n) ? S_SOURCE : S_PEOPLE;
-	if (S_IN(s_report, s, n) && !S_IN(s_noun_too, s, n))
+	if (S_IS(B_REPORT, s, n) && !S_IS(B_NOUN_TOO, s, n))
 		return S_SOURCE;
-	if (S_IN(s_aux, s, n))
+	if (S_IS(B_AUX, s, n))
 		return s_reports_after(s, k1) ? S_SOURCE : S_PEOPLE;
 	/* the head noun: after "of" and a determiner ("many of the
 	 * critics"), past up to two modifiers ("some autistic adults") */
@@ -272,18 +311,18 @@ static s_what s_quantified(const memo__hspan *s, size_t k0, size_t k1)
 	if (s_eq(s, k1, "of") || s_eq(s, j, "of")) {
 		if (s_eq(s, j, "of"))
 			j++;
-		if (S_IN(s_det, s, j))
+		if (S_IS(B_DET, s, j))
 			j++;
 	}
 	for (size_t end = j + 3; j < s->t1 && j < end; j++) {
-		if (!s_word(s, j) || S_IN(s_function, s, j))
+		if (!s_word(s, j) || S_IS(B_FUNCTION, s, j))
 			break;
 		if (s_is_people(s, j))
 			return by || s_reports_after(s, j) ? S_SOURCE :
 				S_PEOPLE;
-		if (S_IN(s_opinion, s, j))
+		if (S_IS(B_OPINION, s, j))
 			return by ? S_SOURCE : S_PEOPLE;
-		if (S_IN(s_time, s, j))
+		if (S_IS(B_TIME, s, j))
 			return S_TIME;
 		if (s_plural(s, j))
 			break;
@@ -296,12 +335,12 @@ memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 {
 	/* "widely", "vastly": adverbs of extent say how widely held or
 	 * used, not how many things */
-	if (k0 == k1 && s_ends(s, k0, "ly"))
+	if (k0 == k1 && s_ends(s, k0, B_LY))
 		return MEMO__K_VAGUE;
 	/* "most often", "most notably": the superlative of an adverb, a
 	 * degree, not a quantity of anything */
 	if (k0 == k1 && s_eq(s, k0, "most") && (s_eq(s, k1 + 1, "often") ||
-	    (s_word(s, k1 + 1) && s_ends(s, k1 + 1, "ly"))))
+	    (s_word(s, k1 + 1) && s_ends(s, k1 + 1, B_LY))))
 		return MEMO__K_AMOUNT;
 	switch (s_quantified(s, k0, k1)) {
 	case S_SOURCE:
@@ -315,7 +354,8 @@ memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	}
 	/* "some", "many", "several" of things are the weasel's
 	 * generalisation ("many unusual structures"); a proportion, a
-	 * few or a variety of things is a vague amount only */
+	 * count, a few or a variety of things ("most of the species", "a
+	 * number of islands", "numerous lakes") is a vague amount only */
 	return sub && strcmp(sub, "quantity") == 0 ? MEMO__K_VAGUE :
 		MEMO__K_AMOUNT;
 }
@@ -330,7 +370,7 @@ static const char *const s_be_forms[] = { "are", "be", "been", "being",
 
 static bool s_be(const memo__hspan *s, size_t k)
 {
-	return S_IN(s_be_forms, s, k);
+	return S_IS(B_BE_FORMS, s, k);
 }
 
 /* A punctuation mark that opens a clause or a parenthesis. */
@@ -348,13 +388,7 @@ static bool s_opens(const memo__hspan *s, size_t k)
 {
 	if (k == s->t0 || s_clause_punct(s, k - 1))
 		return true;
-	if (!s_word(s, k - 1))
-		return false;
-	size_t len;
-	const char *t = s_tok(s, k - 1, &len);
-	return (len == 3 && (strncasecmp(t, "and", 3) == 0 ||
-		strncasecmp(t, "but", 3) == 0)) ||
-		(len == 2 && strncasecmp(t, "or", 2) == 0);
+	return S_IS(B_CONJ, s, k - 1);
 }
 
 memo__kind memo__hedge_frequency_kind(const memo__hspan *s, size_t k0,
@@ -368,8 +402,8 @@ memo__kind memo__hedge_frequency_kind(const memo__hspan *s, size_t k0,
 		b--;
 	if (s_eq(s, p, "also") || s_eq(s, p, "still") || s_eq(s, p, "now"))
 		p++;
-	bool naming = S_IN(s_naming, s, p);
-	if (!(naming || (S_IN(s_report, s, p) && s_ends(s, p, "ed"))) ||
+	bool naming = S_IS(B_NAMING, s, p);
+	if (!(naming || (S_IS(B_REPORT, s, p) && s_ends(s, p, B_ED))) ||
 	    s_eq(s, p + 1, "by"))
 		return MEMO__K_FREQUENCY;
 	/* a passive ("is commonly called"), or a reduced relative of
@@ -414,12 +448,12 @@ static bool s_capitalised(const memo__hspan *s, size_t k)
 
 bool memo__hedge_reported(const memo__hspan *s, size_t k0, size_t k1)
 {
-	if (k0 != k1 || !S_IN(s_belief, s, k0))
+	if (k0 != k1 || !S_IS(B_BELIEF, s, k0))
 		return false;
 	size_t j = k0;
-	while (j > s->t0 && j + 2 > k0 && S_IN(s_belief_adv, s, j - 1))
+	while (j > s->t0 && j + 2 > k0 && S_IS(B_BELIEF_ADV, s, j - 1))
 		j--;
-	if (j == s->t0 || !s_word(s, j - 1) || S_IN(s_own, s, j - 1))
+	if (j == s->t0 || !s_word(s, j - 1) || S_IS(B_OWN, s, j - 1))
 		return false;
 	j--;
 	/* a contracted subject and auxiliary: "I'd guess", "we've long
@@ -433,10 +467,10 @@ bool memo__hedge_reported(const memo__hspan *s, size_t k0, size_t k1)
 	 * "pawnshop owners believe": a named or third-person holder; a
 	 * capital only marks a name inside the sentence or on a word that
 	 * is no function word ("But suppose") */
-	return S_IN(s_third, s, j) || s_plural(s, j) ||
+	return S_IS(B_THIRD, s, j) || s_plural(s, j) ||
 		(s_capitalised(s, j) && (j > s->t0 ||
-		 !(S_IN(s_function, s, j) || S_IN(s_aux, s, j) ||
-		   S_IN(s_opener, s, j))));
+		 !(S_IS(B_FUNCTION, s, j) || S_IS(B_AUX, s, j) ||
+		   S_IS(B_OPENER, s, j))));
 }
 
 /* Participles of judging and evaluating whose agent, after "by", is
@@ -464,10 +498,10 @@ static const char *const s_modal[] = { "can", "could", "may", "might",
 static size_t s_report_verb(const memo__hspan *s, size_t k)
 {
 	for (size_t j = k + 1; j < s->t1 && j <= k + 3; j++) {
-		if (S_IN(s_report, s, j))
-			return j == k + 1 && S_IN(s_noun_too, s, j) ? 0 : j;
-		if (S_IN(s_modal, s, j) || (!S_IN(s_aux, s, j) &&
-		    !(s_word(s, j) && s_ends(s, j, "ly"))))
+		if (S_IS(B_REPORT, s, j))
+			return j == k + 1 && S_IS(B_NOUN_TOO, s, j) ? 0 : j;
+		if (S_IS(B_MODAL, s, j) || (!S_IS(B_AUX, s, j) &&
+		    !(s_word(s, j) && s_ends(s, j, B_LY))))
 			return 0;
 	}
 	return 0;
@@ -478,12 +512,11 @@ static size_t s_report_verb(const memo__hspan *s, size_t k)
  * name makes it a definite group. */
 static bool s_bare_people(const memo__hspan *s, size_t j)
 {
-	/* the position first: this runs on every word */
 	if (s_opens(s, j))
 		return s_is_people(s, j);
 	if (j == s->t0 || !s_opens(s, j - 1) || !s_word(s, j - 1) ||
 	    s_capitalised(s, j) || (j - 1 > s->t0 && s_capitalised(s, j - 1)) ||
-	    S_IN(s_det, s, j - 1) || s_ends(s, j - 1, "'s"))
+	    S_IS(B_DET, s, j - 1) || s_ends(s, j - 1, B_POSS))
 		return false;
 	return s_is_people(s, j);
 }
@@ -491,21 +524,28 @@ static bool s_bare_people(const memo__hspan *s, size_t j)
 bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
 	size_t *a1)
 {
+	/* the last letters of the nouns of people (critics, men,
+	 * people) and of the participles of judging and naming (praised,
+	 * seen, thought) */
+	const uint32_t last_ok = 1u << ('s' - 'a') | 1u << ('n' - 'a') |
+		1u << ('e' - 'a') | 1u << ('d' - 'a') | 1u << ('t' - 'a');
 	for (size_t j = *k; j < s->t1; j++) {
 		if (!s_word(s, j))
 			continue;
-		/* the last letter first: a plural noun of people ends in
-		 * -s (or is men, women, people, children), a participle in
-		 * -d, -n or -t; this loop sees every word */
-		size_t len;
-		const char *t = s_tok(s, j, &len);
-		char last = (char)(t[len - 1] | 0x20);
+		/* the last letter, then one bit test: a plural noun of
+		 * people, or a participle of judging or naming */
+		unsigned last = ((unsigned char)s->text[s->tv[j].end - 1] |
+			0x20) - 'a';
+		if (last >= 26 || !(last_ok >> last & 1u))
+			continue;
+		uint32_t b = s_bits(s, j, B_PEOPLE | B_JUDGED | B_NAMING);
+		if (!b)
+			continue;
 		/* "Critics argue", "Critics of this reading argue",
 		 * "Advocates and practitioners of it claim" */
-		if ((last == 's' || s_people_irregular_at(t, len)) &&
-		    s_bare_people(s, j)) {
+		if ((b & B_PEOPLE) && s_bare_people(s, j)) {
 			size_t e = j, v = s_report_verb(s, j);
-			if (!v && S_IN(s_np_prep, s, j + 1))
+			if (!v && S_IS(B_NP_PREP, s, j + 1))
 				for (e = j + 2; !v && e < j + 6 && s_word(s, e);
 				     e++)
 					v = s_report_verb(s, e);
@@ -517,15 +557,11 @@ bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
 			}
 		}
 		/* "praised by critics", "cited by other scholars" */
-		if ((last == 'd' || last == 'n' || last == 't') &&
-		    j + 1 < s->t1 &&
-		    s->tv[j + 1].end - s->tv[j + 1].start == 2 &&
-		    s_eq(s, j + 1, "by") && (S_IN(s_judged, s, j) ||
-		    S_IN(s_naming, s, j))) {
+		if ((b & (B_JUDGED | B_NAMING)) && S_IS(B_BY, s, j + 1)) {
 			size_t n = j + 2;
 			if (s_word(s, n) && !s_is_people(s, n) &&
-			    !S_IN(s_det, s, n) && !s_capitalised(s, n) &&
-			    !s_ends(s, n, "'s"))
+			    !S_IS(B_DET, s, n) && !s_capitalised(s, n) &&
+			    !s_ends(s, n, B_POSS))
 				n++;
 			/* "scholars such as Nigel Davies", "critics at the
 			 * Times": named after all */
@@ -547,6 +583,16 @@ bool memo__hedge_source(const memo__hspan *s, size_t *k, size_t *a0,
 
 float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w)
 {
+	/* "is likely to", "more likely", "a likely option": the adjective,
+	 * which states a tendency or compares chances as often as it
+	 * hedges ("customers are likely to want", "tumours more likely to
+	 * spread"), at the half weight of the ambiguous modals; the
+	 * adverb ("they likely had", "was likely designed") keeps its
+	 * weight */
+	if (s_eq(s, k, "likely") && w > 0.5f && (s_eq(s, k + 1, "to") ||
+	    s_eq(s, k - 1, "more") || s_eq(s, k - 1, "less") ||
+	    s_eq(s, k - 1, "than") || S_IS(B_DET, s, k - 1)))
+		return 0.5f;
 	if (!s_eq(s, k, "may") && !s_eq(s, k, "might") && !s_eq(s, k, "could"))
 		return w;
 	size_t j = k + 1;
@@ -556,8 +602,8 @@ float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w)
 	/* "may have been", "could have influenced": a guess about the
 	 * past, always epistemic */
 	if (s_eq(s, j, "have") && s_word(s, j + 1) &&
-	    (s_eq(s, j + 1, "been") || s_ends(s, j + 1, "ed") ||
-	     s_ends(s, j + 1, "en")))
+	    (s_eq(s, j + 1, "been") || s_ends(s, j + 1, B_ED) ||
+	     s_ends(s, j + 1, B_EN)))
 		return 1.0f;
 	return w;
 }
@@ -582,6 +628,131 @@ memo__kind memo__hedge_kind(const memo__hspan *s, memo__kind kind,
 	    strcmp(sub, "comparative") == 0 || strcmp(sub, "list") == 0)
 		return MEMO__K_AMOUNT;
 	return kind;
+}
+
+/* ---- one index over every list ------------------------------------------
+ *
+ * Every word of the lists above in one open-addressing table keyed as
+ * the word forms are (wordkey.h), with the classes that hold it: the
+ * classes of a form are one probe and its last bytes. Built once under
+ * pthread_once() and only read after that, as the index of words.c. */
+
+#define L(a, b) { a, N(a), b }
+static const struct {
+	const char *const *v;
+	size_t n;
+	uint32_t bit;
+} s_lists[] = {
+	L(s_people, B_PEOPLE),
+	L(s_opinion, B_OPINION),
+	L(s_report, B_REPORT),
+	L(s_noun_too, B_NOUN_TOO),
+	L(s_aux, B_AUX),
+	L(s_function, B_FUNCTION),
+	L(s_time, B_TIME),
+	L(s_det, B_DET),
+	L(s_naming, B_NAMING),
+	L(s_be_forms, B_BE_FORMS),
+	L(s_belief, B_BELIEF),
+	L(s_third, B_THIRD),
+	L(s_own, B_OWN),
+	L(s_opener, B_OPENER),
+	L(s_belief_adv, B_BELIEF_ADV),
+	L(s_judged, B_JUDGED),
+	L(s_np_prep, B_NP_PREP),
+	L(s_modal, B_MODAL),
+	L(s_people_irregular, B_PEOPLE),
+	L(s_conj, B_CONJ),
+	L(s_by, B_BY),
+};
+#undef L
+
+enum {
+	S_WORDS = N(s_people) + N(s_opinion) + N(s_report) +
+		N(s_noun_too) + N(s_aux) + N(s_function) + N(s_time) +
+		N(s_det) + N(s_naming) + N(s_be_forms) + N(s_belief) +
+		N(s_third) + N(s_own) + N(s_opener) + N(s_belief_adv) +
+		N(s_judged) + N(s_np_prep) + N(s_modal) +
+		N(s_people_irregular) + N(s_conj) + N(s_by),
+	/* a power of two, at least twice S_WORDS */
+	S_INDEX_SIZE = 1024
+};
+_Static_assert(S_WORDS * 2 <= S_INDEX_SIZE, "word index too small");
+
+typedef struct s_slot {
+	const char *w;  /* NULL: empty */
+	uint64_t k0;    /* memo__wk_hash() */
+	uint32_t len;
+	uint32_t bits;  /* the classes that hold w */
+} s_slot;
+
+/* Written only by s_build_index() under pthread_once(), read-only after. */
+static s_slot s_index[S_INDEX_SIZE];
+static pthread_once_t s_index_once = PTHREAD_ONCE_INIT;
+
+static void s_build_index(void)
+{
+	for (size_t l = 0; l < N(s_lists); l++)
+		for (size_t i = 0; i < s_lists[l].n; i++) {
+			const char *w = s_lists[l].v[i];
+			size_t len = strlen(w);
+			uint64_t k0;
+			size_t j = (size_t)memo__wk_hash(w, len, &k0) &
+				(S_INDEX_SIZE - 1);
+			while (s_index[j].w && !(s_index[j].len == len &&
+			    s_index[j].k0 == k0 &&
+			    memo__wk_same_tail(s_index[j].w, w, len)))
+				j = (j + 1) & (S_INDEX_SIZE - 1);
+			s_index[j].w = w;
+			s_index[j].k0 = k0;
+			s_index[j].len = (uint32_t)len;
+			s_index[j].bits |= s_lists[l].bit;
+		}
+}
+
+/* Does t (len bytes) end in the lower-case suffix, with more than two
+ * bytes before it? */
+static bool s_suffix(const char *t, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len > n + 2 && s_cmp(suffix, t + len - n, n) == 0;
+}
+
+/* The classes of the word t (len bytes) whose key is (h, k0). */
+static uint32_t s_classify(const char *t, size_t len, uint64_t h,
+	uint64_t k0)
+{
+	uint32_t b = 0;
+	(void)pthread_once(&s_index_once, s_build_index);
+	for (size_t j = (size_t)h & (S_INDEX_SIZE - 1); s_index[j].w;
+	     j = (j + 1) & (S_INDEX_SIZE - 1))
+		if (s_index[j].k0 == k0 && s_index[j].len == len &&
+		    memo__wk_same_tail(s_index[j].w, t, len)) {
+			b = s_index[j].bits;
+			break;
+		}
+	if (len < 3)
+		return b;
+	char last = (char)(t[len - 1] | 0x20);
+	if (last == 's') {
+		char p = (char)(t[len - 2] | 0x20);
+		if (p != 's' && p != 'u' && p != 'i')
+			b |= B_PLURAL;
+		if (s_suffix(t, len, "ists") || s_suffix(t, len, "ians"))
+			b |= B_PEOPLE;
+		if (s_suffix(t, len, "'s"))
+			b |= B_POSS;
+	} else if (last == 'y') {
+		if (s_suffix(t, len, "ly"))
+			b |= B_LY;
+	} else if (last == 'd') {
+		if (s_suffix(t, len, "ed"))
+			b |= B_ED;
+	} else if (last == 'n') {
+		if (s_suffix(t, len, "en"))
+			b |= B_EN;
+	}
+	return b;
 }
 
 bool memo__hedge_lists_ok(void)
@@ -609,6 +780,9 @@ bool memo__hedge_lists_ok(void)
 		L(s_judged),
 		L(s_np_prep),
 		L(s_modal),
+		L(s_people_irregular),
+		L(s_conj),
+		L(s_by),
 	};
 #undef L
 	for (size_t l = 0; l < N(lists); l++)

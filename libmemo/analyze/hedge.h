@@ -8,19 +8,28 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyze.h"
+#include "wordforms.h"
 
-/* The tokens of one sentence, [t0, t1) of tv over text. */
+/* The tokens of one sentence, [t0, t1) of tv over text. wf and form
+ * may be NULL; else form[k] is the index in wf of token k's word form
+ * (wordforms.h), and hedge.c keeps its word classes of each form there
+ * (memo__wform.hedge), computed on first use: wf must then be the
+ * analysis' own table, used by one thread. */
 typedef struct memo__hspan {
 	const char *text;
 	const memo__token *tv;
 	size_t t0, t1;
+	const memo__wforms *wf;
+	const uint32_t *form;
 } memo__hspan;
 
 /* The kind for a vague quantifier over tokens [k0, k1], whose lexicon
- * kind is sub ("quantity": some, many, several; "proportion": most, the
- * majority of; "paucal": a few; "diversity": various):
+ * kind is sub ("quantity": some, many, several; "count": a number of,
+ * numerous; "proportion": most, the majority of; "paucal": a few;
+ * "diversity": various):
  * MEMO__K_ATTRIBUTION when it quantifies the people who hold a claim
  * ("some critics argue", "credited by many with", "some have claimed");
  * MEMO__K_FREQUENCY when it quantifies units of time ("for several
@@ -33,8 +42,8 @@ typedef struct memo__hspan {
 memo__kind memo__hedge_quantifier_kind(const memo__hspan *s, size_t k0,
 	size_t k1, const char *sub);
 
-/* Is sub a lexicon kind of quantifier (quantity, proportion, paucal,
- * diversity)? */
+/* Is sub a lexicon kind of quantifier (quantity, count, proportion,
+ * paucal, diversity)? */
 bool memo__hedge_is_quantifier(const char *sub);
 
 /* The kind for a vague frequency (lexicon kind "frequency") over tokens
@@ -46,8 +55,11 @@ memo__kind memo__hedge_frequency_kind(const memo__hspan *s, size_t k0,
 	size_t k1);
 
 /* The weight of the modal hedge at token k (may, might, could, would):
- * 1 for an epistemic modal over a perfect or a state ("may have been",
- * "might be the oldest"), else w unchanged. */
+ * 1 for an epistemic modal over a perfect ("may have been", "could have
+ * influenced"); 0.5 for the adjective "likely" ("is likely to", "more
+ * likely", "a likely option": a tendency or a comparison of chances as
+ * often as a hedge), the adverb keeping w ("they likely had"); else w
+ * unchanged. */
 float memo__hedge_modal_weight(const memo__hspan *s, size_t k, float w);
 
 /* Is the hedge hit over tokens [k0, k1] a bare verb of believing

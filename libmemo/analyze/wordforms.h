@@ -40,6 +40,7 @@ typedef struct memo__wform {
 	uint32_t known;   /* tests done (bit per test) */
 	uint32_t has;     /* their results */
 	bool rw_done, lex_done;
+	uint16_t hedge;   /* hedge.c's word classes (s_bits), 0 at first */
 	memo__rw_word rw; /* when rw_done */
 	memo__lex_word lw; /* when lex_done */
 } memo__wform;

@@ -739,7 +739,8 @@ static const s_case most_adverb = { "most_adverb", MEMO_FORMAT_TEXT,
 
 /* What a vague quantifier quantifies (hedge.c): a proportion, a few or
  * a variety of things is a vague amount ("Most of the servers", "A few
- * buildings", "Various dates"); of people it stays vague ("Most
+ * buildings", "Various dates"), and so is a count ("A number of
+ * islands"); of people it stays vague ("Most engineers", "Numerous
  * engineers"); "some", "many", "several" of things stay vague ("Many
  * structures"); over units of time it is a frequency ("for several
  * years"). All of them give the vague.quantity finding. */
@@ -750,6 +751,8 @@ static const s_expect quantifier_classes_fire[] = {
 	{ "vague-amount", 92, 99, "Various" },
 	{ "frequency", 140, 147, "several" },
 	{ "vague", 155, 159, "Many" },
+	{ "vague-amount", 177, 188, "A number of" },
+	{ "vague", 209, 217, "Numerous" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_expect quantifier_classes_none[] = {
@@ -757,10 +760,11 @@ static const s_expect quantifier_classes_none[] = {
 	{ "vague", 63, 78, "A few buildings" },
 	{ "vague", 92, 105, "Various dates" },
 	{ "vague", 140, 153, "several years" },
+	{ "vague", 177, 196, "A number of islands" },
 	{ NULL, 0, 0, NULL }
 };
 static const s_case quantifier_classes = { "quantifier_classes", MEMO_FORMAT_TEXT,
-	"Most of the servers were idle. Most engineers want the change. A few buildings were closed. Various dates were given. The outage lasted for several years. Many structures fell.",
+	"Most of the servers were idle. Most engineers want the change. A few buildings were closed. Various dates were given. The outage lasted for several years. Many structures fell. A number of islands were named. Numerous engineers left.",
 	quantifier_classes_fire, quantifier_classes_none };
 
 START_TEST(test_modal_commitments)
@@ -1040,18 +1044,34 @@ END_TEST
 
 /* "may have been" is a guess about the past: an epistemic modal, a full
  * hedge (hedge.c); "may" alone stays at half weight. */
-START_TEST(test_modal_perfect_weight)
+/* The hedges at [a0, a1) and [b0, b1) of text weigh wa and wb. */
+static void s_check_two_weights(const char *text, size_t a0, size_t a1,
+	double wa, size_t b0, size_t b1, double wb)
 {
 	s_run_t r;
-	s_run(&r, "The outage may have been caused by the cache. The fix may "
-		"ship in June.", MEMO_FORMAT_TEXT);
-	const memo_annotation *a = s_find(&r, "hedge", 11, 14);
+	s_run(&r, text, MEMO_FORMAT_TEXT);
+	const memo_annotation *a = s_find(&r, "hedge", a0, a1);
 	ck_assert_ptr_nonnull(a);
-	ck_assert_double_eq(memo_annotation_weight(a), 1.0);
-	a = s_find(&r, "hedge", 54, 57);
+	ck_assert_double_eq(memo_annotation_weight(a), wa);
+	a = s_find(&r, "hedge", b0, b1);
 	ck_assert_ptr_nonnull(a);
-	ck_assert_double_eq(memo_annotation_weight(a), 0.5);
+	ck_assert_double_eq(memo_annotation_weight(a), wb);
 	s_done(&r);
+}
+
+START_TEST(test_modal_perfect_weight)
+{
+	s_check_two_weights("The outage may have been caused by the cache. "
+		"The fix may ship in June.", 11, 14, 1.0, 54, 57, 0.5);
+}
+END_TEST
+
+/* The adjective "likely" ("is likely to") weighs half, like "may"; the
+ * adverb ("likely raised") keeps its full weight (hedge.c). */
+START_TEST(test_likely_weight)
+{
+	s_check_two_weights("Churn is likely to rise. The vendor likely "
+		"raised prices.", 9, 15, 0.5, 36, 42, 1.0);
 }
 END_TEST
 
@@ -1309,6 +1329,7 @@ int main(void)
 	tcase_add_test(tc, test_reported_belief);
 	tcase_add_test(tc, test_debate_unclear);
 	tcase_add_test(tc, test_modal_perfect_weight);
+	tcase_add_test(tc, test_likely_weight);
 	tcase_add_test(tc, test_should_weight);
 	tcase_add_test(tc, test_causal_never_filler_by_config);
 	tcase_add_test(tc, test_metric_values_exact);
