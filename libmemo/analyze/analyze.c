@@ -1449,6 +1449,7 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memset(&c, 0, sizeof c);
 	c.an = an;
 	c.r = r;
+	memo__wforms_init(&c.wf, an->wcache);
 	memo__sentvec_init(&c.sv);
 	memo__tokvec_init(&c.tv);
 	rc = s_walk(&c);
@@ -1494,6 +1495,8 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.attr);
 	memo__free(c.acr);
 	memo__free(c.tform);
+	if (rc == MEMO_OK)
+		memo__wforms_publish(&c.wf);
 	memo__wforms_free(&c.wf);
 	if (rc != MEMO_OK) {
 		memo_report_free(r);
