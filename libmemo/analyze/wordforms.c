@@ -65,6 +65,15 @@ void memo__wcache_free(memo__wcache *wc)
 	memo__free(wc);
 }
 
+size_t memo__wcache_count(const memo__wcache *wc)
+{
+	size_t n = 0;
+	for (size_t j = 0; wc && j < MEMO__WCACHE_SLOTS; j++)
+		n += atomic_load_explicit(&wc->slot[j],
+			memory_order_relaxed) != NULL;
+	return n;
+}
+
 static inline bool s_entry_is(const s_entry *e, const char *s, size_t len,
 	uint64_t h, uint64_t k0)
 {

@@ -80,6 +80,8 @@ typedef struct memo__wcache memo__wcache;
 int memo__wcache_new(memo__wcache **out, const memo__lex *lx);
 /* Free wc and its entries (NULL: nothing); no analysis may be using it. */
 void memo__wcache_free(memo__wcache *wc);
+/* The entries of wc (for tests and measurements). */
+size_t memo__wcache_count(const memo__wcache *wc);
 
 typedef struct memo__wforms {
 	memo__wcache *cache; /* shared facts, or NULL */
