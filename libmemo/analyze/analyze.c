@@ -119,7 +119,7 @@ static inline uint32_t s_tok_lists(const s_ctx *c, size_t k)
 {
 	uint32_t f = c->tform[k];
 	(void)memo__wforms_is(&c->wf, f, 0);
-	return c->wf.v[f].has & ((1u << MEMO__WL_COUNT) - 1);
+	return c->wf.v[f].x.has & ((1u << MEMO__WL_COUNT) - 1);
 }
 
 #define S_BIT(wl) (1u << (wl))
@@ -1486,6 +1486,7 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memset(&c, 0, sizeof c);
 	c.an = an;
 	c.r = r;
+	memo__wforms_init(&c.wf, an->wcache);
 	memo__sentvec_init(&c.sv);
 	memo__tokvec_init(&c.tv);
 	rc = s_walk(&c);
@@ -1531,6 +1532,8 @@ int memo_analyze(memo_report **out, const memo_analyzer *an,
 	memo__free(c.attr);
 	memo__free(c.acr);
 	memo__free(c.tform);
+	if (rc == MEMO_OK)
+		memo__wforms_publish(&c.wf);
 	memo__wforms_free(&c.wf);
 	if (rc != MEMO_OK) {
 		memo_report_free(r);

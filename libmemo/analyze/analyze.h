@@ -161,6 +161,7 @@ struct memo_analyzer {
 	memo_config *cfg;                 /* frozen copy: globs, strings */
 	memo__lex *lex;
 	struct memo__spell *spell;        /* NULL: spelling off */
+	struct memo__wcache *wcache;      /* word form facts (wordforms.h) */
 };
 
 struct memo_report {

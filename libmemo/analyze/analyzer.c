@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "wordforms.h"
 
 int memo_analyzer_new(memo_analyzer **out, const memo_config *cfg)
 {
@@ -44,6 +45,8 @@ int memo_analyzer_new(memo_analyzer **out, const memo_config *cfg)
 	}
 	if (rc == MEMO_OK)
 		rc = memo__lex_freeze(an->lex);
+	if (rc == MEMO_OK)
+		rc = memo__wcache_new(&an->wcache, an->lex);
 	if (rc == MEMO_OK && an->severity[MEMO__R_SPELLING] !=
 	    MEMO_SEVERITY_NONE)
 		rc = memo__spell_new(&an->spell, an->cfg);
@@ -60,6 +63,7 @@ void memo_analyzer_free(memo_analyzer *an)
 {
 	if (!an)
 		return;
+	memo__wcache_free(an->wcache);
 	memo__lex_free(an->lex);
 	memo__spell_free(an->spell);
 	memo_config_free(an->cfg);

@@ -1,8 +1,10 @@
 /*
  * wordforms.c - per-analysis table of distinct word forms: open
  * addressing over 64-bit hashes of the words' keys (wordkey.h), results
- * of the word list tests and readability facts filled in on first use.
+ * of the word list tests and readability facts filled in on first use;
+ * and the analyzer's cache of forms that the tables share.
  */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "memo_internal.h"
@@ -13,6 +15,129 @@ _Static_assert(MEMO__WF_NTESTS <= 32, "tests fit a 32-bit mask");
 /* memo__wl_mask_key() gives the participle bit after the lists' bits */
 _Static_assert((int)MEMO__WF_IRREGULAR == (int)MEMO__WL_COUNT,
 	"participle bit");
+
+/* ---- the analyzer's cache ----------------------------------------------- */
+
+/* An entry: immutable once published. */
+typedef struct s_entry {
+	uint64_t hash, k0;
+	uint32_t len;
+	memo__wfacts x;   /* complete: every test, rw and lw */
+	char key[];       /* the form's bytes when len > 8 */
+} s_entry;
+
+struct memo__wcache {
+	const memo__lex *lx;
+	atomic_size_t n;  /* entries published or being published */
+	_Atomic(s_entry *) *slot; /* MEMO__WCACHE_SLOTS */
+};
+
+_Static_assert((MEMO__WCACHE_SLOTS & (MEMO__WCACHE_SLOTS - 1)) == 0,
+	"a power of two");
+
+int memo__wcache_new(memo__wcache **out, const memo__lex *lx)
+{
+	*out = NULL;
+	memo__wcache *wc = memo__malloc(sizeof *wc);
+	if (!wc)
+		return memo__error_oom();
+	wc->slot = memo__calloc(MEMO__WCACHE_SLOTS, sizeof *wc->slot);
+	if (!wc->slot) {
+		memo__free(wc);
+		return memo__error_oom();
+	}
+	for (size_t j = 0; j < MEMO__WCACHE_SLOTS; j++)
+		atomic_init(&wc->slot[j], NULL);
+	wc->lx = lx;
+	atomic_init(&wc->n, 0);
+	*out = wc;
+	return MEMO_OK;
+}
+
+void memo__wcache_free(memo__wcache *wc)
+{
+	if (!wc)
+		return;
+	for (size_t j = 0; j < MEMO__WCACHE_SLOTS; j++)
+		memo__free(atomic_load_explicit(&wc->slot[j],
+			memory_order_relaxed));
+	memo__free(wc->slot);
+	memo__free(wc);
+}
+
+size_t memo__wcache_count(const memo__wcache *wc)
+{
+	size_t n = 0;
+	for (size_t j = 0; wc && j < MEMO__WCACHE_SLOTS; j++)
+		n += atomic_load_explicit(&wc->slot[j],
+			memory_order_relaxed) != NULL;
+	return n;
+}
+
+static inline bool s_entry_is(const s_entry *e, const char *s, size_t len,
+	uint64_t h, uint64_t k0)
+{
+	return e->hash == h && e->k0 == k0 && e->len == len &&
+		(len <= 8 || memo__wk_same_tail(e->key, s, len));
+}
+
+/* The entry of the form s[0..len) with key (h, k0), or NULL. */
+static const s_entry *s_wc_find(memo__wcache *wc, const char *s,
+	size_t len, uint64_t h, uint64_t k0)
+{
+	const size_t mask = MEMO__WCACHE_SLOTS - 1;
+	for (size_t j = (size_t)h & mask;; j = (j + 1) & mask) {
+		const s_entry *e = atomic_load_explicit(&wc->slot[j],
+			memory_order_acquire);
+		if (!e || s_entry_is(e, s, len, h, k0))
+			return e;
+	}
+}
+
+/* Publish the complete form w, unless the cache is full, the entry
+ * cannot be allocated, or another analysis published it first. */
+static void s_wc_insert(memo__wcache *wc, const memo__wform *w)
+{
+	if (atomic_fetch_add_explicit(&wc->n, 1, memory_order_relaxed) >=
+	    MEMO__WCACHE_MAX)
+		return; /* full: n only grows from here on */
+	size_t extra = w->len > 8 ? w->len : 0;
+	s_entry *e = memo__malloc(sizeof *e + extra);
+	if (!e) {
+		atomic_fetch_sub_explicit(&wc->n, 1, memory_order_relaxed);
+		return;
+	}
+	e->hash = w->hash;
+	e->k0 = w->k0;
+	e->len = w->len;
+	e->x = w->x;
+	memcpy(e->key, w->s, extra);
+	/* at most half the slots are taken: the probe ends */
+	const size_t mask = MEMO__WCACHE_SLOTS - 1;
+	for (size_t j = (size_t)w->hash & mask;; j = (j + 1) & mask) {
+		s_entry *cur = atomic_load_explicit(&wc->slot[j],
+			memory_order_acquire);
+		if (!cur && atomic_compare_exchange_strong_explicit(
+		    &wc->slot[j], &cur, e, memory_order_release,
+		    memory_order_acquire))
+			return;
+		/* cur: the entry in slot j (perhaps just published) */
+		if (s_entry_is(cur, w->s, w->len, w->hash, w->k0)) {
+			memo__free(e);
+			atomic_fetch_sub_explicit(&wc->n, 1,
+				memory_order_relaxed);
+			return;
+		}
+	}
+}
+
+/* ---- the table of one analysis ------------------------------------------ */
+
+void memo__wforms_init(memo__wforms *f, memo__wcache *cache)
+{
+	memset(f, 0, sizeof *f);
+	f->cache = cache;
+}
 
 void memo__wforms_free(memo__wforms *f)
 {
@@ -95,6 +220,13 @@ static int s_insert(memo__wforms *f, const char *s, size_t len, uint64_t h,
 	w->len = (uint32_t)len;
 	w->hash = h;
 	w->k0 = k0;
+	if (f->cache) {
+		const s_entry *e = s_wc_find(f->cache, s, len, h, k0);
+		if (e) {
+			w->x = e->x;
+			w->rw_done = w->lex_done = w->shared = true;
+		}
+	}
 	f->slot[at] = S_TAG(h) | (uint64_t)(f->n + 1);
 	if (len == 1)
 		f->one[k0] = (uint32_t)(f->n + 1); /* k0: the byte, folded */
@@ -152,18 +284,19 @@ bool memo__wforms_test(const memo__wforms *f, uint32_t idx, int test)
 		/* one index probe answers for every list and the
 		 * participles */
 		const uint32_t all = (1u << (MEMO__WF_IRREGULAR + 1)) - 1;
-		w->has |= memo__wl_mask_key(w->s, w->len, w->hash, w->k0) & all;
-		w->known |= all;
-		return (w->has & bit) != 0;
+		w->x.has |= memo__wl_mask_key(w->s, w->len, w->hash, w->k0) &
+			all;
+		w->x.known |= all;
+		return (w->x.has & bit) != 0;
 	}
 	bool r;
 	if (test == MEMO__WF_ADJ_SUFFIX)
 		r = memo__wl_has_suffix(MEMO__WL_ADJ_SUFFIX, w->s, w->len);
 	else
 		r = memo__wl_has_prefix(MEMO__WL_PREFERENCE, w->s, w->len);
-	w->known |= bit;
+	w->x.known |= bit;
 	if (r)
-		w->has |= bit;
+		w->x.has |= bit;
 	return r;
 }
 
@@ -171,16 +304,39 @@ const memo__rw_word *memo__wforms_rw_fill(const memo__wforms *f,
 	uint32_t idx)
 {
 	memo__wform *w = &f->v[idx];
-	memo__readability_word(&w->rw, w->s, w->len);
+	memo__readability_word(&w->x.rw, w->s, w->len);
 	w->rw_done = true;
-	return &w->rw;
+	return &w->x.rw;
 }
 
 const memo__lex_word *memo__wforms_lex_fill(const memo__wforms *f,
 	uint32_t idx, const memo__lex *lx)
 {
 	memo__wform *w = &f->v[idx];
-	memo__lex_word_of(lx, w->s, w->len, &w->lw);
+	memo__lex_word_of(lx, w->s, w->len, &w->x.lw);
 	w->lex_done = true;
-	return &w->lw;
+	return &w->x.lw;
+}
+
+void memo__wforms_publish(memo__wforms *f)
+{
+	memo__wcache *wc = f->cache;
+	if (!wc)
+		return;
+	for (uint32_t i = 0; i < f->n; i++) {
+		memo__wform *w = &f->v[i];
+		if (w->shared || !(w->x.known || w->rw_done || w->lex_done))
+			continue;
+		if (atomic_load_explicit(&wc->n, memory_order_relaxed) >=
+		    MEMO__WCACHE_MAX)
+			return;
+		/* every fact: the lists and participles (one probe), the
+		 * other tests, readability, the lexicon word */
+		for (int t = MEMO__WF_IRREGULAR; t < MEMO__WF_NTESTS; t++)
+			(void)memo__wforms_is(f, i, t);
+		(void)memo__wforms_rw(f, i);
+		(void)memo__wforms_lex(f, i, wc->lx);
+		s_wc_insert(wc, w);
+		w->shared = true;
+	}
 }

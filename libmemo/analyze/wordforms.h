@@ -12,6 +12,14 @@
  * A form is a word up to the case of its ASCII letters (wordkey.h): what
  * the table holds is the same for "The" and "the", so they share one form
  * and are classified once.
+ *
+ * What the table learns about a form depends on nothing but its key and
+ * the analyzer (fixed word lists, the analyzer's lexicon), so the
+ * analyses of one analyzer also share what they learnt through the
+ * analyzer's cache of forms (memo__wcache): a form new to a table takes
+ * its facts from there when an earlier analysis published them, and the
+ * forms an analysis had to classify itself are published at its end
+ * (memo__wforms_publish).
  */
 #ifndef MEMO_ANALYZE_WORDFORMS_H
 #define MEMO_ANALYZE_WORDFORMS_H
@@ -33,19 +41,51 @@ enum {
 	MEMO__WF_NTESTS
 };
 
+/* What is known of a form: the same for every analysis (and what the
+ * analyzer's cache keeps). */
+typedef struct memo__wfacts {
+	uint32_t known;   /* tests done (bit per test) */
+	uint32_t has;     /* their results */
+	memo__rw_word rw; /* when rw_done */
+	memo__lex_word lw; /* when lex_done */
+} memo__wfacts;
+
 typedef struct memo__wform {
 	const char *s;    /* the first occurrence */
 	uint64_t hash, k0; /* memo__wk_hash() */
 	uint32_t len;
-	uint32_t known;   /* tests done (bit per test) */
-	uint32_t has;     /* their results */
 	bool rw_done, lex_done;
 	uint16_t hedge;   /* hedge.c's word classes (s_bits), 0 at first */
-	memo__rw_word rw; /* when rw_done */
-	memo__lex_word lw; /* when lex_done */
+	bool shared;      /* from the analyzer's cache, or published */
+	memo__wfacts x;
 } memo__wform;
 
+/* ---- the analyzer's cache of forms ---------------------------------------
+ * Every fact memo__wform holds for a form, shared by all the analyses
+ * (and threads) of one analyzer. Insert-only and lock-free: a fixed array
+ * of MEMO__WCACHE_SLOTS atomic pointers to immutable entries, each
+ * published with a compare-and-swap into an empty slot (release) and read
+ * with acquire loads. Bounded: at most MEMO__WCACHE_MAX entries (the
+ * array stays at most half full, so every probe ends at an empty slot);
+ * when it is full, or an entry cannot be allocated, a form is just not
+ * cached. docs/performance.md gives the memory it can take. */
+enum {
+	MEMO__WCACHE_MAX = 1 << 16,
+	MEMO__WCACHE_SLOTS = 2 * MEMO__WCACHE_MAX
+};
+
+typedef struct memo__wcache memo__wcache;
+
+/* A cache for the analyzer whose lexicon is lx (the forms' lexicon words
+ * are lx's). MEMO_OK or MEMO_ENOMEM. */
+int memo__wcache_new(memo__wcache **out, const memo__lex *lx);
+/* Free wc and its entries (NULL: nothing); no analysis may be using it. */
+void memo__wcache_free(memo__wcache *wc);
+/* The entries of wc (for tests and measurements). */
+size_t memo__wcache_count(const memo__wcache *wc);
+
 typedef struct memo__wforms {
+	memo__wcache *cache; /* shared facts, or NULL */
 	memo__wform *v;
 	size_t n, cap;
 	/* open addressing: the high 32 bits of the form's hash, then form
@@ -56,6 +96,16 @@ typedef struct memo__wforms {
 	 * lower-cased: form index + 1, 0 none yet */
 	uint32_t one[256];
 } memo__wforms;
+
+/* An empty table that takes facts from, and publishes to, cache (may be
+ * NULL). */
+void memo__wforms_init(memo__wforms *f, memo__wcache *cache);
+
+/* Publish every form the analysis classified itself (a word list test,
+ * readability or lexicon word done), with all its facts (the missing
+ * ones are computed now), to the table's cache. Never fails: a form that
+ * finds the cache full or cannot be allocated is just not published. */
+void memo__wforms_publish(memo__wforms *f);
 
 void memo__wforms_free(memo__wforms *f);
 
@@ -78,8 +128,8 @@ static inline bool memo__wforms_is(const memo__wforms *f, uint32_t idx,
 {
 	const memo__wform *w = &f->v[idx];
 	uint32_t bit = 1u << test;
-	if (w->known & bit) /* the common case, inline */
-		return (w->has & bit) != 0;
+	if (w->x.known & bit) /* the common case, inline */
+		return (w->x.has & bit) != 0;
 	return memo__wforms_test(f, idx, test);
 }
 
@@ -91,19 +141,19 @@ static inline const memo__rw_word *memo__wforms_rw(const memo__wforms *f,
 	uint32_t idx)
 {
 	const memo__wform *w = &f->v[idx];
-	return w->rw_done ? &w->rw : memo__wforms_rw_fill(f, idx);
+	return w->rw_done ? &w->x.rw : memo__wforms_rw_fill(f, idx);
 }
 
 /* The lexicon word of form idx (memo__lex_word_of), looked up on first
  * use (memo__wforms_lex_fill). lx must be the same for every call on one
- * table. */
+ * table, and the lexicon of its cache (memo__wcache_new). */
 const memo__lex_word *memo__wforms_lex_fill(const memo__wforms *f,
 	uint32_t idx, const memo__lex *lx);
 static inline const memo__lex_word *memo__wforms_lex(const memo__wforms *f,
 	uint32_t idx, const memo__lex *lx)
 {
 	const memo__wform *w = &f->v[idx];
-	return w->lex_done ? &w->lw : memo__wforms_lex_fill(f, idx, lx);
+	return w->lex_done ? &w->x.lw : memo__wforms_lex_fill(f, idx, lx);
 }
 
 #endif

@@ -241,13 +241,27 @@ static void s_index_add(const char *w, size_t len, uint32_t bit)
 	s_index[j].mask |= bit;
 }
 
+/* Each list word's length and first eight bytes (memo__wk_load; the
+ * words are lower case), for the affix tests: the words of list l are
+ * s_wlen/s_wkey[s_word_at[l] ...]. Written with s_index. */
+static uint64_t s_wkey[S_WORDS];
+static uint32_t s_wlen[S_WORDS];
+static uint32_t s_word_at[MEMO__WL_COUNT];
+
 static void s_build_index(void)
 {
 	size_t n = 0;
-	for (size_t l = 0; l < MEMO__WL_COUNT; l++)
-		for (size_t i = 0; i < s_lists[l].n; i++, n++)
-			s_index_add(s_lists[l].v[i], strlen(s_lists[l].v[i]),
-				1u << l);
+	for (size_t l = 0; l < MEMO__WL_COUNT; l++) {
+		s_word_at[l] = (uint32_t)n;
+		for (size_t i = 0; i < s_lists[l].n; i++, n++) {
+			const char *w = s_lists[l].v[i];
+			size_t len = strlen(w);
+			s_wlen[n] = (uint32_t)len;
+			s_wkey[n] = memo__wk_load((const unsigned char *)w,
+				len < 8 ? len : 8);
+			s_index_add(w, len, 1u << l);
+		}
+	}
 	/* the alternatives of each participle, split as s_in_alts() did: a
 	 * trailing '|' adds no empty one */
 	for (size_t i = 0; i < memo__lex_irregular_count; i++) {
@@ -302,12 +316,23 @@ bool memo__wl_has(memo__wordlist list, const char *s, size_t len)
 	return (memo__wl_mask(s, len) >> list) & 1u;
 }
 
+/* The affix tests compare up to eight bytes at once: folded (as
+ * strncasecmp() in the C locale: A-Z only), in the bytes' positions. A
+ * word longer than eight bytes is compared with strncasecmp(). */
 bool memo__wl_has_suffix(memo__wordlist list, const char *s, size_t len)
 {
+	(void)pthread_once(&s_index_once, s_build_index);
 	const s_list *l = &s_lists[list];
-	for (size_t i = 0; i < l->n; i++) {
-		size_t n = strlen(l->v[i]);
-		if (n < len && strncasecmp(l->v[i], s + len - n, n) == 0)
+	size_t r = len < 8 ? len : 8;
+	/* the last r bytes: the last n are its top n */
+	uint64_t tail = memo__wk_fold(memo__wk_load(
+		(const unsigned char *)s + len - r, r));
+	for (size_t i = 0, w = s_word_at[list]; i < l->n; i++, w++) {
+		size_t n = s_wlen[w];
+		if (n >= len)
+			continue;
+		if (n <= 8 ? tail >> (8 * (r - n)) == s_wkey[w] :
+		    strncasecmp(l->v[i], s + len - n, n) == 0)
 			return true;
 	}
 	return false;
@@ -315,10 +340,18 @@ bool memo__wl_has_suffix(memo__wordlist list, const char *s, size_t len)
 
 bool memo__wl_has_prefix(memo__wordlist list, const char *s, size_t len)
 {
+	(void)pthread_once(&s_index_once, s_build_index);
 	const s_list *l = &s_lists[list];
-	for (size_t i = 0; i < l->n; i++) {
-		size_t n = strlen(l->v[i]);
-		if (n <= len && strncasecmp(l->v[i], s, n) == 0)
+	uint64_t head = memo__wk_fold(memo__wk_load((const unsigned char *)s,
+		len < 8 ? len : 8));
+	for (size_t i = 0, w = s_word_at[list]; i < l->n; i++, w++) {
+		size_t n = s_wlen[w];
+		if (n > len)
+			continue;
+		uint64_t low = n >= 8 ? UINT64_MAX :
+			(UINT64_C(1) << (8 * n)) - 1;
+		if (n <= 8 ? (head & low) == s_wkey[w] :
+		    strncasecmp(l->v[i], s, n) == 0)
 			return true;
 	}
 	return false;

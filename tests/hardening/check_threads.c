@@ -10,6 +10,11 @@
  * (a fingerprint of findings, sentences and scores); errors must stay
  * on the thread that made them; documents and reports are freed in
  * either order and on other threads than the one that made them.
+ *
+ * The analyzer's cache of word forms (shared by its analyses, filled
+ * lock-free) is raced on while cold, and filled past its bound by
+ * threads whose documents share words in different cases: every result
+ * must equal the one made alone.
  */
 #include <check.h>
 #include <pthread.h>
@@ -76,7 +81,8 @@ static uint64_t s_fingerprint(const memo_report *rep)
 
 /* Parse and analyze file i; returns the fingerprint, or 0 on failure
  * (with a message in err). */
-static uint64_t s_run(size_t i, bool doc_first, char *err, size_t cap)
+static uint64_t s_run(const memo_analyzer *an, size_t i, bool doc_first,
+	char *err, size_t cap)
 {
 	memo_document *doc = NULL;
 	memo_report *rep = NULL;
@@ -85,7 +91,7 @@ static uint64_t s_run(size_t i, bool doc_first, char *err, size_t cap)
 			memo_error_message(memo_error_last()));
 		return 0;
 	}
-	if (memo_analyze(&rep, s_an, doc) != MEMO_OK) {
+	if (memo_analyze(&rep, an, doc) != MEMO_OK) {
 		snprintf(err, cap, "analyze %s: %s", s_files[i],
 			memo_error_message(memo_error_last()));
 		memo_document_free(doc);
@@ -108,6 +114,9 @@ static uint64_t s_run(size_t i, bool doc_first, char *err, size_t cap)
 
 typedef struct s_job {
 	int id;
+	int rounds;
+	const memo_analyzer *an;
+	pthread_barrier_t *go;   /* or NULL */
 	int mismatches;
 	int failures;
 	char err[512];
@@ -117,12 +126,14 @@ typedef struct s_job {
 static void *s_worker(void *arg)
 {
 	s_job *j = arg;
-	for (int round = 0; round < ROUNDS; round++) {
+	if (j->go)
+		pthread_barrier_wait(j->go);
+	for (int round = 0; round < j->rounds; round++) {
 		for (size_t k = 0; k < s_nfiles; k++) {
 			/* each thread starts at its own file */
 			size_t i = (k + (size_t)j->id * 3) % s_nfiles;
-			uint64_t fp = s_run(i, (k + (size_t)round) % 2, j->err,
-				sizeof j->err);
+			uint64_t fp = s_run(j->an, i, (k + (size_t)round) % 2,
+				j->err, sizeof j->err);
 			if (!fp)
 				j->failures++;
 			else if (fp != s_expect[i])
@@ -140,10 +151,29 @@ static void *s_worker(void *arg)
 	memo_document *doc = NULL;
 	if (memo_document_parse_file(&doc, s_files[(size_t)j->id % s_nfiles],
 		    NULL) == MEMO_OK &&
-	    memo_analyze(&j->handoff, s_an, doc) != MEMO_OK)
+	    memo_analyze(&j->handoff, j->an, doc) != MEMO_OK)
 		j->failures++;
 	memo_document_free(doc);
 	return NULL;
+}
+
+/* An analyzer with spelling on (suggestions too: the slowest path
+ * through the hunspell pool). */
+static memo_analyzer *s_new_analyzer(void)
+{
+	memo_config *cfg;
+	memo_analyzer *an = NULL;
+	ck_assert_int_eq(memo_config_new(&cfg), MEMO_OK);
+	ck_assert_int_eq(memo_config_set_double(cfg, "spelling.suggest", 1),
+		MEMO_OK);
+	ck_assert_int_eq(memo_config_set_rule(cfg, "spelling",
+		MEMO_SEVERITY_WARNING), MEMO_OK);
+	int rc = memo_analyzer_new(&an, cfg);
+	memo_config_free(cfg);
+	ck_assert_msg(rc == MEMO_OK, "no analyzer with spelling (is "
+		"hunspell-en-us installed?): %s",
+		memo_error_message(memo_error_last()));
+	return an;
 }
 
 static void s_write(const char *name, const char *data, size_t len)
@@ -195,18 +225,7 @@ static void s_setup(void)
 		free(md);
 	}
 
-	memo_config *cfg;
-	ck_assert_int_eq(memo_config_new(&cfg), MEMO_OK);
-	/* suggestions too: the slowest path through the hunspell pool */
-	ck_assert_int_eq(memo_config_set_double(cfg, "spelling.suggest", 1),
-		MEMO_OK);
-	ck_assert_int_eq(memo_config_set_rule(cfg, "spelling",
-		MEMO_SEVERITY_WARNING), MEMO_OK);
-	int rc = memo_analyzer_new(&s_an, cfg);
-	memo_config_free(cfg);
-	ck_assert_msg(rc == MEMO_OK, "no analyzer with spelling (is "
-		"hunspell-en-us installed?): %s",
-		memo_error_message(memo_error_last()));
+	s_an = s_new_analyzer();
 }
 
 static void s_teardown(void)
@@ -221,20 +240,31 @@ static void s_teardown(void)
 	s_an = NULL;
 }
 
-START_TEST(test_threads_parse_apart_analyze_shared)
+/* The expected results, on this thread alone, with s_an. */
+static void s_expect_all(void)
 {
 	char err[512];
-	s_setup();
-	/* the expected results, on this thread alone */
 	for (size_t i = 0; i < s_nfiles; i++) {
-		s_expect[i] = s_run(i, false, err, sizeof err);
+		s_expect[i] = s_run(s_an, i, false, err, sizeof err);
 		ck_assert_msg(s_expect[i] != 0, "%s", err);
 	}
+}
+
+/* NTHREADS workers (s_worker) on an, rounds each, started together when
+ * go is set; checks their results. */
+static void s_run_workers(const memo_analyzer *an, int rounds, bool go)
+{
 	pthread_t t[NTHREADS];
 	s_job jobs[NTHREADS];
+	pthread_barrier_t barrier;
 	memset(jobs, 0, sizeof jobs);
+	if (go)
+		pthread_barrier_init(&barrier, NULL, NTHREADS);
 	for (int i = 0; i < NTHREADS; i++) {
 		jobs[i].id = i;
+		jobs[i].rounds = rounds;
+		jobs[i].an = an;
+		jobs[i].go = go ? &barrier : NULL;
 		ck_assert_int_eq(pthread_create(&t[i], NULL, s_worker,
 			&jobs[i]), 0);
 	}
@@ -248,11 +278,157 @@ START_TEST(test_threads_parse_apart_analyze_shared)
 		/* freed on another thread than the one that made it */
 		memo_report_free(jobs[i].handoff);
 	}
+	if (go)
+		pthread_barrier_destroy(&barrier);
 	printf("# %d threads x %d rounds x %zu files: %d mismatches, %d "
-		"failures\n", NTHREADS, ROUNDS, s_nfiles, mismatches, failures);
-	s_teardown();
+		"failures\n", NTHREADS, rounds, s_nfiles, mismatches, failures);
 	ck_assert_int_eq(failures, 0);
 	ck_assert_int_eq(mismatches, 0);
+}
+
+START_TEST(test_threads_parse_apart_analyze_shared)
+{
+	s_setup();
+	s_expect_all();
+	s_run_workers(s_an, ROUNDS, false);
+	s_teardown();
+}
+END_TEST
+
+/* Threads started together on a new analyzer race to fill its cache of
+ * word forms: their results must equal those of s_an, whose cache the
+ * expectations filled one file at a time. */
+START_TEST(test_threads_cold_word_cache)
+{
+	s_setup();
+	s_expect_all();
+	memo_analyzer *an = s_new_analyzer();
+	s_run_workers(an, 1, true);
+	memo_analyzer_free(an);
+	s_teardown();
+}
+END_TEST
+
+/* ---- the word cache filled past its bound ------------------------------
+ * Each thread's document is made of invented words, WORDS of them from
+ * word t * STEP on: a thread shares words with the next one, written in
+ * another case (lower, Capitalised, UPPER), and all of them together
+ * have more distinct words than the cache holds (65536). */
+#define WORDS 25000
+#define STEP 15000
+
+static char *s_words_doc(int t, size_t *len)
+{
+	size_t cap = (size_t)WORDS * 8 + 64, n = 0;
+	char *s = malloc(cap);
+	ck_assert(s != NULL);
+	n += (size_t)snprintf(s, cap, "# Words %d\n\n", t);
+	for (int k = 0; k < WORDS; k++) {
+		unsigned v = (unsigned)(t * STEP + k);
+		char w[8] = { 'z', 'q' };
+		for (int d = 0; d < 4; d++, v /= 26)
+			w[2 + d] = (char)('a' + v % 26);
+		if (t % 3 == 1)
+			w[0] = 'Z';
+		for (int d = 0; t % 3 == 2 && d < 6; d++)
+			w[d] = (char)(w[d] - 'a' + 'A');
+		memcpy(s + n, w, 6);
+		n += 6;
+		s[n++] = k % 97 == 96 ? '\n' : k % 12 == 11 ? '.' : ' ';
+		if (k % 12 == 11)
+			s[n++] = k % 97 == 96 ? '\n' : ' ';
+	}
+	s[n++] = '\n';
+	*len = n;
+	return s;
+}
+
+static uint64_t s_fp_text(const memo_analyzer *an, const char *s,
+	size_t len)
+{
+	memo_document *doc = NULL;
+	memo_report *rep = NULL;
+	char *json = NULL;
+	if (memo_document_parse(&doc, s, len, "words.md", NULL) != MEMO_OK ||
+	    memo_analyze(&rep, an, doc) != MEMO_OK) {
+		memo_document_free(doc);
+		return 0;
+	}
+	uint64_t fp = s_fingerprint(rep);
+	if (memo_report_to_json(rep, MEMO_JSON_SENTENCES, &json, NULL) ==
+	    MEMO_OK)
+		fp = s_mix_str(fp, json);
+	memo_free(json);
+	memo_report_free(rep);
+	memo_document_free(doc);
+	return fp ? fp : 1;
+}
+
+static memo_analyzer *s_new_analyzer_nospell(void)
+{
+	memo_config *cfg;
+	memo_analyzer *an = NULL;
+	ck_assert_int_eq(memo_config_new(&cfg), MEMO_OK);
+	ck_assert_int_eq(memo_config_set_rule(cfg, "spelling",
+		MEMO_SEVERITY_NONE), MEMO_OK);
+	ck_assert_int_eq(memo_analyzer_new(&an, cfg), MEMO_OK);
+	memo_config_free(cfg);
+	return an;
+}
+
+typedef struct s_wjob {
+	const memo_analyzer *an;
+	const char *text;
+	size_t len;
+	uint64_t expect;
+	pthread_barrier_t *go;
+	int wrong;
+} s_wjob;
+
+static void *s_words_worker(void *arg)
+{
+	s_wjob *j = arg;
+	pthread_barrier_wait(j->go);
+	for (int round = 0; round < 2; round++)
+		if (s_fp_text(j->an, j->text, j->len) != j->expect)
+			j->wrong++;
+	return NULL;
+}
+
+START_TEST(test_threads_word_cache_full)
+{
+	char *text[NTHREADS];
+	size_t len[NTHREADS];
+	s_wjob jobs[NTHREADS];
+	pthread_t th[NTHREADS];
+	pthread_barrier_t go;
+	pthread_barrier_init(&go, NULL, NTHREADS);
+	memo_analyzer *shared = s_new_analyzer_nospell();
+	for (int t = 0; t < NTHREADS; t++) {
+		text[t] = s_words_doc(t, &len[t]);
+		/* alone: a cache of its own, never full */
+		memo_analyzer *an = s_new_analyzer_nospell();
+		jobs[t] = (s_wjob){ shared, text[t], len[t],
+			s_fp_text(an, text[t], len[t]), &go, 0 };
+		memo_analyzer_free(an);
+		ck_assert(jobs[t].expect != 0);
+	}
+	for (int t = 0; t < NTHREADS; t++)
+		ck_assert_int_eq(pthread_create(&th[t], NULL, s_words_worker,
+			&jobs[t]), 0);
+	int wrong = 0;
+	for (int t = 0; t < NTHREADS; t++) {
+		pthread_join(th[t], NULL);
+		wrong += jobs[t].wrong;
+	}
+	/* once more with the cache full */
+	for (int t = 0; t < NTHREADS; t++) {
+		wrong += s_fp_text(shared, text[t], len[t]) != jobs[t].expect;
+		free(text[t]);
+	}
+	pthread_barrier_destroy(&go);
+	memo_analyzer_free(shared);
+	ck_assert_int_eq(wrong, 0);
 }
 END_TEST
 
@@ -333,6 +509,8 @@ int main(void)
 	TCase *tc = tcase_create("shared analyzer");
 	tcase_set_timeout(tc, 1200);
 	tcase_add_test(tc, test_threads_parse_apart_analyze_shared);
+	tcase_add_test(tc, test_threads_cold_word_cache);
+	tcase_add_test(tc, test_threads_word_cache_full);
 	tcase_add_test(tc, test_threads_convert_offset_shared_document);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
