@@ -1131,13 +1131,143 @@ static const uint8_t s_tok_plain[128] = {
 	['@'] = 2, ['\\'] = 2, ['^'] = 2, ['|'] = 2, ['~'] = 2,
 };
 
-/* The bytes after which such a word is complete (a space is decided by
- * what follows it: "March 3", "USD 40"). */
-static const bool s_word_end_plain[256] = {
-	[','] = true, [';'] = true, [')'] = true, ['\n'] = true,
-	['!'] = true, ['?'] = true, ['"'] = true, [']'] = true,
-	['\r'] = true, ['\t'] = true,
+
+/* End of the run of ASCII letters at s[i..end); *up counts its capitals. */
+static inline size_t t_letter_run(const char *s, size_t i, size_t end,
+	unsigned *up)
+{
+	size_t k = i;
+	while (k + 8 <= end) {
+		uint64_t x = s_load8(s + k);
+		uint64_t lm = s_letter_mask(x);
+		uint64_t um = lm & ~(x << 2); /* bit 5 clear: a capital */
+		if (lm != S_HIGH) {
+			uint64_t stop = ~lm & S_HIGH;
+			*up += s_mask_count(um & ((stop & (~stop + 1)) - 1));
+			return k + s_mask_first(stop);
+		}
+		*up += s_mask_count(um);
+		k += 8;
+	}
+	for (; k < end; k++) {
+		unsigned char ch = (unsigned char)s[k];
+		if (ch >= 0x80 || !(s_ascii_class[ch] & MEMO__CC_LETTER))
+			break;
+		*up += ch <= 'Z';
+	}
+	return k;
+}
+
+/* May the byte ch continue a span (letter, digit, '_' or the start of a
+ * multi-byte character)? */
+static inline bool t_may_join(unsigned char ch)
+{
+	return ch >= 0x80 || ch == '_' ||
+		(s_ascii_class[ch] & (MEMO__CC_LETTER | MEMO__CC_DIGIT));
+}
+
+/* The ASCII byte after a run of letters, for t_fast_word: */
+#define TN_SPAN   1u /* a digit or '_': the span goes on */
+#define TN_JOIN   2u /* . - ' & @: a connector if an alphanumeric follows */
+#define TN_SCHEME 4u /* : . $ after the first run: a URL scheme or US$ */
+static const uint8_t s_tok_next[128] = {
+	['0'] = TN_SPAN, ['1'] = TN_SPAN, ['2'] = TN_SPAN, ['3'] = TN_SPAN,
+	['4'] = TN_SPAN, ['5'] = TN_SPAN, ['6'] = TN_SPAN, ['7'] = TN_SPAN,
+	['8'] = TN_SPAN, ['9'] = TN_SPAN, ['_'] = TN_SPAN,
+	['.'] = TN_JOIN | TN_SCHEME, ['-'] = TN_JOIN, ['\''] = TN_JOIN,
+	['&'] = TN_JOIN, ['@'] = TN_JOIN, [':'] = TN_SCHEME, ['$'] = TN_SCHEME,
 };
+
+/*
+ * The common token: ASCII letters, maybe joined by - or ' between two
+ * letters (customer-obsessed, don't), that the span scanner would end at
+ * the same place and that t_classify_word would take as a plain word,
+ * acronym, camelCase code or abbreviation: no digit after it ("March
+ * 3", "USD 40", "Mar. 3"), no URL scheme, no "US$". Sets t->b, kind and
+ * flags and returns true; false leaves the token to the general path.
+ */
+static bool t_fast_word(const t_ctx *c, size_t i, t_tok *t)
+{
+	const char *s = c->s;
+	size_t end = c->end;
+	unsigned up = 0, joins = 0, flags = MEMO__TOKF_LETTER;
+	size_t k = t_letter_run(s, i, end, &up);
+	unsigned char nc = 0;
+	if (k < end) {
+		nc = (unsigned char)s[k];
+		if (nc >= 0x80)
+			return false;
+		unsigned f = s_tok_next[nc];
+		if (f) {
+			if (f & TN_SPAN)
+				return false;
+			if (f & TN_SCHEME) {
+				/* http: https: ftp: file: mailto: www. US$ */
+				char a = (char)(s[i] | 0x20);
+				if (nc == '$' || (k - i <= 6 && (a == 'h' ||
+						a == 'w' || a == 'f' || a == 'm')))
+					return false;
+			}
+			while ((nc == '-' || nc == '\'') && k + 1 < end &&
+					(unsigned char)((s[k + 1] | 0x20) - 'a') < 26) {
+				flags |= nc == '-' ? MEMO__TOKF_HYPHEN :
+					MEMO__TOKF_APOSTROPHE;
+				joins++;
+				k = t_letter_run(s, k + 1, end, &up);
+				if (k >= end) {
+					nc = 0;
+					f = 0;
+					break;
+				}
+				nc = (unsigned char)s[k];
+				if (nc >= 0x80)
+					return false;
+				f = s_tok_next[nc];
+				if (f & TN_SPAN)
+					return false;
+			}
+			if ((f & TN_JOIN) && k + 1 < end &&
+					t_may_join((unsigned char)s[k + 1]))
+				return false;
+		}
+		size_t g = k + (nc == '.');
+		if (g + 1 < end && t_digit(s[g + 1]))
+			return false; /* a date, a unit or a currency */
+	}
+	unsigned letters = (unsigned)(k - i) - joins, low = letters - up;
+	unsigned kind = MEMO__TOK_WORD;
+	if (up) {
+		if (s[i] <= 'Z')
+			flags |= MEMO__TOKF_CAPITAL;
+		if (low == 0) {
+			flags |= MEMO__TOKF_ALLCAPS;
+			if (up >= 2 && !(flags & MEMO__TOKF_APOSTROPHE))
+				kind = MEMO__TOK_ACRONYM;
+		} else if (s[i] >= 'a') {
+			/* camelCase: a capital right after a lower-case
+			 * letter */
+			for (size_t q = i + 1; q < k; q++)
+				if (s[q] >= 'A' && s[q] <= 'Z' &&
+						s[q - 1] >= 'a' && s[q - 1] <= 'z') {
+					kind = MEMO__TOK_CODE;
+					break;
+				}
+		} else if (up >= 2 && low == 1 && s[k - 1] == 's' && !joins) {
+			kind = MEMO__TOK_ACRONYM; /* APIs */
+		}
+	}
+	t->b = k;
+	if (nc == '.' && kind == MEMO__TOK_WORD && k < end && !joins &&
+			letters < 16 && (memo__abbrev_lookup(s + i, letters) &
+			(MEMO__ABBR_PREPOSITIVE | MEMO__ABBR_GENERAL |
+			 MEMO__ABBR_POSTPOSITIVE | MEMO__ABBR_TIME))) {
+		t->b = k + 1; /* Mr.  etc.  vs. */
+		flags |= MEMO__TOKF_ABBREV;
+	}
+	t->kind = kind;
+	t->flags = flags;
+	return true;
+}
 
 static int t_push(memo__tokvec *tv, const t_ctx *c, const t_tok *t,
 	int nwords)
@@ -1227,67 +1357,36 @@ int memo__tokenize(memo__tokvec *out, const char *s, size_t start,
 		unsigned char ch = (unsigned char)s[i];
 		size_t w = 1;
 		unsigned cc;
+		t_tok t;
+		int nw; /* words in the token: -1 = count them */
 		if (ch < 0x80) {
 			cc = s_ascii_class[ch];
-		} else {
-			cc = t_cls(&c, i, &w);
-		}
-		if (cc & MEMO__CC_SPACE) {
-			i += w;
-			continue;
-		}
-		t_tok t = { i, i + w, MEMO__TOK_PUNCT, 0 };
-		int nw = -1; /* words in the token: -1 = count them */
-
-		/* fast path: ASCII punctuation that starts nothing */
-		if (ch < 0x80 && (cc & MEMO__CC_PUNCT) && s_tok_plain[ch]) {
-			t.kind = s_tok_plain[ch] == 1 ? MEMO__TOK_PUNCT :
-				MEMO__TOK_SYMBOL;
-			nw = 0;
-			goto push;
-		}
-
-		/* fast path: an ASCII word of letters followed by a space or
-		 * plain punctuation, not by a number ("March 3", "USD 40") */
-		if (cc & MEMO__CC_LETTER && ch < 0x80) {
-			size_t k = i;
-			unsigned up = 0;
-			while (k < end && (unsigned char)s[k] < 0x80 &&
-			       (s_ascii_class[(unsigned char)s[k]] &
-				MEMO__CC_LETTER)) {
-				up += (s_ascii_class[(unsigned char)s[k]] &
-					MEMO__CC_UPPER) != 0;
-				k++;
-			}
-			unsigned low = (unsigned)(k - i) - up;
-			unsigned char nc = k < end ? (unsigned char)s[k] : ' ';
-			bool plain = s_word_end_plain[nc];
-			if (nc == ' ')
-				plain = k + 1 >= end || !t_digit(s[k + 1]);
-			if (plain) {
-				t.b = k;
-				nw = 1;
-				t.kind = MEMO__TOK_WORD;
-				t.flags = MEMO__TOKF_LETTER;
-				if (ch <= 'Z')
-					t.flags |= MEMO__TOKF_CAPITAL;
-				if (low == 0)
-					t.flags |= MEMO__TOKF_ALLCAPS;
-				if (up >= 2 && low == 0)
-					t.kind = MEMO__TOK_ACRONYM;
-				else if (up >= 2 && low == 1 && s[k - 1] == 's')
-					t.kind = MEMO__TOK_ACRONYM; /* APIs */
-				else if (up && low && ch >= 'a') {
-					/* camelCase: a capital after a lower */
-					for (size_t q = i + 1; q < k; q++)
-						if (s[q] <= 'Z' && s[q - 1] >= 'a') {
-							t.kind = MEMO__TOK_CODE;
-							break;
-						}
+			if (cc & MEMO__CC_LETTER) {
+				/* fast path: a word of ASCII letters */
+				t.a = i;
+				if (t_fast_word(&c, i, &t)) {
+					nw = 1;
+					goto push;
 				}
+			} else if (cc & MEMO__CC_SPACE) {
+				i++;
+				continue;
+			} else if (s_tok_plain[ch]) {
+				/* ASCII punctuation that starts nothing */
+				t = (t_tok){ i, i + 1, s_tok_plain[ch] == 1 ?
+					MEMO__TOK_PUNCT : MEMO__TOK_SYMBOL, 0 };
+				nw = 0;
 				goto push;
 			}
+		} else {
+			cc = t_cls(&c, i, &w);
+			if (cc & MEMO__CC_SPACE) {
+				i += w;
+				continue;
+			}
 		}
+		t = (t_tok){ i, i + w, MEMO__TOK_PUNCT, 0 };
+		nw = -1;
 
 		if ((ch == 'h' || ch == 'H' || ch == 'w' || ch == 'W' ||
 				ch == 'f' || ch == 'F' || ch == 'm' || ch == 'M') &&
@@ -1419,6 +1518,8 @@ int memo__tokenize(memo__tokvec *out, const char *s, size_t start,
 				return rc;
 		}
 		i = t.b > i ? t.b : i + w;
+		if (i < end && s[i] == ' ')
+			i++;
 	}
 	return 0;
 }
