@@ -309,6 +309,9 @@ unsigned memo__abbrev_lookup(const char *s, size_t len)
 {
 	if (len == 0 || len > memo__abbrev_maxlen)
 		return 0;
+	if (!((memo__abbrev_first[len] >> memo__abbrev_bit(s[0])) &
+			(memo__abbrev_last[len] >> memo__abbrev_bit(s[len - 1])) & 1))
+		return 0;
 	/* memo__abbrev_hash_of() on a lower-cased copy */
 	char low[32];
 	uint32_t h = 2166136261u;
