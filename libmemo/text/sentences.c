@@ -93,7 +93,8 @@ typedef struct s_ctx {
 	int err;
 	s_pair pair[P_COUNT];
 	unsigned open_mask;   /* bit t set: pair[t].open >= 0 */
-	bool markers_set;     /* marker[][] holds something */
+	bool markers_set;     /* marker[][] is in use (else: all unset,
+	                         cleared by s_check_marker before use) */
 	s_marker marker[MS_COUNT][MP_COUNT];
 } s_ctx;
 
@@ -308,14 +309,28 @@ unsigned memo__abbrev_lookup(const char *s, size_t len)
 {
 	if (len == 0 || len > memo__abbrev_maxlen)
 		return 0;
-	uint32_t h = memo__abbrev_hash_of(s, len) & (MEMO__ABBR_HASH_SIZE - 1);
+	if (!((memo__abbrev_first[len] >> memo__abbrev_bit(s[0])) &
+			(memo__abbrev_last[len] >> memo__abbrev_bit(s[len - 1])) & 1))
+		return 0;
+	/* memo__abbrev_hash_of() on a lower-cased copy */
+	char low[32];
+	uint32_t h = 2166136261u;
+	if (len >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		low[i] = s_lower(s[i]);
+		if (low[i] == '\0')
+			return 0; /* no entry holds a NUL */
+		h = (h ^ (unsigned char)low[i]) * 16777619u;
+	}
+	h &= MEMO__ABBR_HASH_SIZE - 1;
 	for (;;) {
 		unsigned idx = memo__abbrev_hash[h];
 		if (idx == 0xffff)
 			return 0;
 		const char *w = memo__abbrev_table[idx].word;
 		size_t k = 0;
-		while (k < len && w[k] && w[k] == s_lower(s[k]))
+		while (k < len && w[k] == low[k]) /* low has no NUL */
 			k++;
 		if (k == len && w[k] == '\0')
 			return memo__abbrev_table[idx].classes;
@@ -365,10 +380,7 @@ static void s_block_break(s_ctx *c, size_t at)
 	c->block_start = at;
 	for (int t = 0; t < P_COUNT; t++)
 		s_set_open(c, t, -1);
-	if (c->markers_set) {
-		memset(c->marker, 0, sizeof c->marker);
-		c->markers_set = false;
-	}
+	c->markers_set = false;
 }
 
 /* Only white space, bullets and dashes between sentence start and i?
@@ -601,6 +613,10 @@ static void s_check_marker(s_ctx *c, size_t cs, size_t e)
 			opens = s_is_terminator_cp(cp);
 			break;
 		}
+	}
+	if (!c->markers_set) {
+		memset(c->marker, 0, sizeof c->marker);
+		c->markers_set = true;
 	}
 	bool valid = false, listy[2] = { false, false };
 	for (unsigned k = 0; k < m.nstyles; k++) {
@@ -1589,6 +1605,8 @@ static bool s_marker_shape(const char *s, size_t i, size_t floor)
 			roman = false;
 		k--;
 		n++;
+		if (n >= 2 && !digits && !roman)
+			return false; /* a word */
 	}
 	if (n == 0 || n > 5)
 		return false;
@@ -1611,12 +1629,14 @@ int memo__sentences_split(memo__sentvec *out, const char *s, size_t len,
 	if (len > UINT32_MAX)
 		return memo__error_set(MEMO_ELIMIT, NULL, NULL, 0, 0,
 			"text block of %zu bytes is too long to split", len);
-	s_ctx c;
-	memset(&c, 0, sizeof c);
+	s_ctx c; /* marker[][] is left for s_check_marker to clear */
 	c.s = s;
 	c.len = len;
 	c.flags = flags;
 	c.out = out;
+	c.sent_start = c.first_for = c.first_content = 0;
+	c.err = 0;
+	c.open_mask = 0;
 	s_block_break(&c, 0);
 
 	size_t i = 0;

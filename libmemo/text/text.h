@@ -114,6 +114,24 @@ extern const size_t memo__abbrev_maxlen; /* longest entry */
 #define MEMO__ABBR_HASH_SIZE 1024u
 extern const uint16_t memo__abbrev_hash[MEMO__ABBR_HASH_SIZE];
 
+/* Quick filters: bit memo__abbrev_bit(c) of memo__abbrev_first[n] (of
+ * memo__abbrev_last[n]) is set when an entry of n bytes starts (ends)
+ * with the byte c. Entries are shorter than MEMO__ABBR_LEN_BOUND. */
+#define MEMO__ABBR_LEN_BOUND 32u
+extern const uint64_t memo__abbrev_first[MEMO__ABBR_LEN_BOUND];
+extern const uint64_t memo__abbrev_last[MEMO__ABBR_LEN_BOUND];
+
+/* a-z (either case) 0-25, 0-9 26-35, anything else 63 (never set) */
+static inline unsigned memo__abbrev_bit(char ch)
+{
+	unsigned c = (unsigned char)ch | 0x20u;
+	if (c - 'a' < 26u)
+		return c - 'a';
+	if ((unsigned)(unsigned char)ch - '0' < 10u)
+		return 26u + ((unsigned char)ch - '0');
+	return 63u;
+}
+
 /* FNV-1a over the lower-cased ASCII bytes (also used by the generator). */
 static inline uint32_t memo__abbrev_hash_of(const char *s, size_t len)
 {

@@ -111,10 +111,43 @@ static bool t_eq(const char *s, size_t n, const char *word)
 	return k == n && word[k] == '\0';
 }
 
+/* Case-insensitive ASCII order of s[0..n) against a lower-case word. */
+static int t_cmp(const char *s, size_t n, const char *word)
+{
+	for (size_t k = 0; k < n; k++) {
+		unsigned char a = (unsigned char)t_lower(s[k]);
+		unsigned char b = (unsigned char)word[k];
+		if (a != b)
+			return a < b ? -1 : 1; /* also when word ends (b = 0) */
+	}
+	return word[n] ? -1 : 0;
+}
+
+/* t_in for a list sorted by strcmp, of count entries. */
+static bool t_in_sorted(const char *s, size_t n, const char *const *list,
+	size_t count)
+{
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = t_cmp(s, n, list[mid]);
+		if (r == 0)
+			return true;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
 static bool t_in(const char *s, size_t n, const char *const *list)
 {
+	if (n == 0)
+		return false;
+	char c0 = t_lower(s[0]);
 	for (size_t k = 0; list[k]; k++)
-		if (t_eq(s, n, list[k]))
+		if (list[k][0] == c0 && t_eq(s, n, list[k]))
 			return true;
 	return false;
 }
@@ -182,28 +215,29 @@ static unsigned t_count_words(const t_ctx *c, size_t a, size_t b)
 
 /* ---- word lists ----------------------------------------------------------- */
 
-static const char *const s_file_ext[] = { "pdf", "doc", "docx", "xls",
-	"xlsx", "xlsm", "ppt", "pptx", "csv", "tsv", "json", "jsonl", "yaml",
-	"yml", "md", "markdown", "txt", "rtf", "c", "h", "cc", "cpp", "cxx",
-	"hpp", "hh", "py", "ipynb", "js", "mjs", "cjs", "ts", "tsx", "jsx",
-	"go", "rs", "java", "kt", "rb", "sh", "bash", "ps1", "bat", "html",
-	"htm", "css", "scss", "xml", "svg", "png", "jpg", "jpeg", "gif",
-	"webp", "bmp", "tiff", "ico", "mp3", "mp4", "mov", "wav", "zip", "gz",
-	"tgz", "tar", "bz2", "xz", "7z", "rar", "toml", "ini", "cfg", "conf",
-	"log", "sql", "proto", "swift", "mm", "php", "scala", "lua", "dart",
-	"ex", "exs", "erl", "hs", "vue", "gradle", "odt", "ods", "odp",
-	"epub", "dmg", "exe", "dll", "so", "dylib", "jar", "whl", "deb", "rpm",
-	"iso", "tf", "hcl", "cmake", "wasm", "onnx", "pkl", "parquet", "avro",
-	"db", "sqlite", "lock", "mod", "sum", "tex", "bib", "eml", "msg",
-	"key", "vsdx", NULL };
+/* s_file_ext and s_tld are sorted (strcmp): t_in_sorted */
+#define S_COUNT(a) (sizeof (a) / sizeof (a)[0] - 1) /* without the NULL */
 
-static const char *const s_tld[] = { "com", "org", "net", "io", "dev",
-	"ai", "co", "gov", "edu", "mil", "int", "info", "biz", "app", "cloud",
-	"tech", "us", "uk", "de", "fr", "jp", "cn", "in", "ca", "au", "nl",
-	"se", "no", "es", "it", "ch", "eu", "be", "at", "dk", "fi", "pl",
-	"ru", "br", "mx", "kr", "nz", "ie", "sg", "hk", "tw", "za", "il",
-	"me", "tv", "xyz", "ly", "gg", "sh", "page", "site", "online",
-	"amazon", "aws", NULL };
+static const char *const s_file_ext[] = { "7z", "avro", "bash", "bat", "bib",
+	"bmp", "bz2", "c", "cc", "cfg", "cjs", "cmake", "conf", "cpp", "css",
+	"csv", "cxx", "dart", "db", "deb", "dll", "dmg", "doc", "docx", "dylib",
+	"eml", "epub", "erl", "ex", "exe", "exs", "gif", "go", "gradle", "gz",
+	"h", "hcl", "hh", "hpp", "hs", "htm", "html", "ico", "ini", "ipynb",
+	"iso", "jar", "java", "jpeg", "jpg", "js", "json", "jsonl", "jsx",
+	"key", "kt", "lock", "log", "lua", "markdown", "md", "mjs", "mm", "mod",
+	"mov", "mp3", "mp4", "msg", "odp", "ods", "odt", "onnx", "parquet",
+	"pdf", "php", "pkl", "png", "ppt", "pptx", "proto", "ps1", "py", "rar",
+	"rb", "rpm", "rs", "rtf", "scala", "scss", "sh", "so", "sql", "sqlite",
+	"sum", "svg", "swift", "tar", "tex", "tf", "tgz", "tiff", "toml", "ts",
+	"tsv", "tsx", "txt", "vsdx", "vue", "wasm", "wav", "webp", "whl", "xls",
+	"xlsm", "xlsx", "xml", "xz", "yaml", "yml", "zip", NULL };
+
+static const char *const s_tld[] = { "ai", "amazon", "app", "at", "au", "aws",
+	"be", "biz", "br", "ca", "ch", "cloud", "cn", "co", "com", "de", "dev",
+	"dk", "edu", "es", "eu", "fi", "fr", "gg", "gov", "hk", "ie", "il",
+	"in", "info", "int", "io", "it", "jp", "kr", "ly", "me", "mil", "mx",
+	"net", "nl", "no", "nz", "online", "org", "page", "pl", "ru", "se",
+	"sg", "sh", "site", "tech", "tv", "tw", "uk", "us", "xyz", "za", NULL };
 
 static const char *const s_duration_units[] = { "ms", "msec", "msecs",
 	"millisecond", "milliseconds", "s", "sec", "secs", "second",
@@ -929,12 +963,14 @@ static void t_classify_word(const t_ctx *c, const t_span *sp, t_tok *t)
 			t->kind = MEMO__TOK_URL;
 			goto url_path;
 		}
-		if (ident && extn > 0 && t_in(s + last, extn, s_file_ext)) {
+		if (ident && extn > 0 && t_in_sorted(s + last, extn, s_file_ext,
+				S_COUNT(s_file_ext))) {
 			t->kind = MEMO__TOK_CODE;
 			return;
 		}
 		if (ident && extn >= 2 && !sp->unders &&
-				t_in(s + last, extn, s_tld)) {
+				t_in_sorted(s + last, extn, s_tld,
+				S_COUNT(s_tld))) {
 			t->kind = MEMO__TOK_URL;
 			goto url_path;
 		}
@@ -1131,52 +1167,186 @@ static const uint8_t s_tok_plain[128] = {
 	['@'] = 2, ['\\'] = 2, ['^'] = 2, ['|'] = 2, ['~'] = 2,
 };
 
-/* The bytes after which such a word is complete (a space is decided by
- * what follows it: "March 3", "USD 40"). */
-static const bool s_word_end_plain[256] = {
-	[','] = true, [';'] = true, [')'] = true, ['\n'] = true,
-	['!'] = true, ['?'] = true, ['"'] = true, [']'] = true,
-	['\r'] = true, ['\t'] = true,
+
+/* End of the run of ASCII letters at s[i..end); *up counts its capitals. */
+static inline size_t t_letter_run(const char *s, size_t i, size_t end,
+	unsigned *up)
+{
+	size_t k = i;
+	while (k + 8 <= end) {
+		uint64_t x = s_load8(s + k);
+		uint64_t lm = s_letter_mask(x);
+		uint64_t um = lm & ~(x << 2); /* bit 5 clear: a capital */
+		if (lm != S_HIGH) {
+			uint64_t stop = ~lm & S_HIGH;
+			*up += s_mask_count(um & ((stop & (~stop + 1)) - 1));
+			return k + s_mask_first(stop);
+		}
+		*up += s_mask_count(um);
+		k += 8;
+	}
+	for (; k < end; k++) {
+		unsigned char ch = (unsigned char)s[k];
+		if (ch >= 0x80 || !(s_ascii_class[ch] & MEMO__CC_LETTER))
+			break;
+		*up += ch <= 'Z';
+	}
+	return k;
+}
+
+/* May the byte ch continue a span (letter, digit, '_' or the start of a
+ * multi-byte character)? */
+static inline bool t_may_join(unsigned char ch)
+{
+	return ch >= 0x80 || ch == '_' ||
+		(s_ascii_class[ch] & (MEMO__CC_LETTER | MEMO__CC_DIGIT));
+}
+
+/* The ASCII byte after a run of letters, for t_fast_word: */
+#define TN_SPAN   1u /* a digit or '_': the span goes on */
+#define TN_JOIN   2u /* . - ' & @: a connector if an alphanumeric follows */
+#define TN_SCHEME 4u /* : . $ after the first run: a URL scheme or US$ */
+static const uint8_t s_tok_next[128] = {
+	['0'] = TN_SPAN, ['1'] = TN_SPAN, ['2'] = TN_SPAN, ['3'] = TN_SPAN,
+	['4'] = TN_SPAN, ['5'] = TN_SPAN, ['6'] = TN_SPAN, ['7'] = TN_SPAN,
+	['8'] = TN_SPAN, ['9'] = TN_SPAN, ['_'] = TN_SPAN,
+	['.'] = TN_JOIN | TN_SCHEME, ['-'] = TN_JOIN, ['\''] = TN_JOIN,
+	['&'] = TN_JOIN, ['@'] = TN_JOIN, [':'] = TN_SCHEME, ['$'] = TN_SCHEME,
 };
 
-static int t_push(memo__tokvec *tv, const t_ctx *c, const t_tok *t,
-	int nwords)
+/*
+ * The common token: ASCII letters, maybe joined by - or ' between two
+ * letters (customer-obsessed, don't), that the span scanner would end at
+ * the same place and that t_classify_word would take as a plain word,
+ * acronym, camelCase code or abbreviation: no digit after it ("March
+ * 3", "USD 40", "Mar. 3"), no URL scheme, no "US$". Sets t->b, kind and
+ * flags and returns true; false leaves the token to the general path.
+ */
+static bool t_fast_word(const t_ctx *c, size_t i, t_tok *t)
 {
-	if (tv->n == tv->cap) {
-		size_t cap = tv->cap ? tv->cap * 2 : 64;
-		memo__token *v = memo__realloc(tv->v, cap * sizeof *v);
-		if (!v)
-			return memo__error_oom();
-		tv->v = v;
-		tv->cap = cap;
+	const char *s = c->s;
+	size_t end = c->end;
+	unsigned up = 0, joins = 0, flags = MEMO__TOKF_LETTER;
+	size_t k = t_letter_run(s, i, end, &up);
+	unsigned char nc = 0;
+	if (k < end) {
+		nc = (unsigned char)s[k];
+		if (nc >= 0x80)
+			return false;
+		unsigned f = s_tok_next[nc];
+		if (f) {
+			if (f & TN_SPAN)
+				return false;
+			if (f & TN_SCHEME) {
+				/* http: https: ftp: file: mailto: www. US$ */
+				char a = (char)(s[i] | 0x20);
+				size_t n = k - i;
+				if (nc == '$' || (nc == '.' && n == 3 &&
+						a == 'w') || (nc == ':' && n >= 3 &&
+						n <= 6 && (a == 'h' || a == 'f' ||
+						a == 'm')))
+					return false;
+			}
+			while ((nc == '-' || nc == '\'') && k + 1 < end &&
+					(unsigned char)((s[k + 1] | 0x20) - 'a') < 26) {
+				flags |= nc == '-' ? MEMO__TOKF_HYPHEN :
+					MEMO__TOKF_APOSTROPHE;
+				joins++;
+				k = t_letter_run(s, k + 1, end, &up);
+				if (k >= end) {
+					nc = 0;
+					f = 0;
+					break;
+				}
+				nc = (unsigned char)s[k];
+				if (nc >= 0x80)
+					return false;
+				f = s_tok_next[nc];
+				if (f & TN_SPAN)
+					return false;
+			}
+			if ((f & TN_JOIN) && k + 1 < end &&
+					t_may_join((unsigned char)s[k + 1]))
+				return false;
+		}
+		/* "March 3", "Mar. 3", "USD 40": t_month_date and the
+		 * currency codes ("May\t3" has always been a word) */
+		size_t g = k + (nc == '.');
+		if ((nc == ' ' || nc == '.' || nc == '\v' || nc == '\f') &&
+				g + 1 < end && t_digit(s[g + 1]))
+			return false;
 	}
-	memo__token *o = &tv->v[tv->n++];
-	o->start = (uint32_t)t->a;
-	o->end = (uint32_t)t->b;
-	o->kind = (uint8_t)t->kind;
-	o->flags = (uint16_t)t->flags;
-	if (nwords >= 0) { /* known by the caller */
-		o->nwords = (uint8_t)nwords;
+	unsigned letters = (unsigned)(k - i) - joins, low = letters - up;
+	unsigned kind = MEMO__TOK_WORD;
+	if (up) {
+		if (s[i] <= 'Z')
+			flags |= MEMO__TOKF_CAPITAL;
+		if (low == 0) {
+			flags |= MEMO__TOKF_ALLCAPS;
+			if (up >= 2 && !(flags & MEMO__TOKF_APOSTROPHE))
+				kind = MEMO__TOK_ACRONYM;
+		} else if (s[i] >= 'a') {
+			/* camelCase: a capital right after a lower-case
+			 * letter */
+			for (size_t q = i + 1; q < k; q++)
+				if (s[q] >= 'A' && s[q] <= 'Z' &&
+						s[q - 1] >= 'a' && s[q - 1] <= 'z') {
+					kind = MEMO__TOK_CODE;
+					break;
+				}
+		} else if (up >= 2 && low == 1 && s[k - 1] == 's' && !joins) {
+			kind = MEMO__TOK_ACRONYM; /* APIs */
+		}
+	}
+	t->b = k;
+	if (nc == '.' && kind == MEMO__TOK_WORD && k < end && !joins &&
+			letters < 16 && (memo__abbrev_lookup(s + i, letters) &
+			(MEMO__ABBR_PREPOSITIVE | MEMO__ABBR_GENERAL |
+			 MEMO__ABBR_POSTPOSITIVE | MEMO__ABBR_TIME))) {
+		t->b = k + 1; /* Mr.  etc.  vs. */
+		flags |= MEMO__TOKF_ABBREV;
+	}
+	t->kind = kind;
+	t->flags = flags;
+	return true;
+}
+
+/* A '-' at i that cannot be a sign: no digit, ".5" or '$' (or another
+ * currency sign, multi-byte) after it. */
+static inline bool t_dash_plain(const char *s, size_t i, size_t end)
+{
+	if (i + 1 >= end)
+		return true;
+	unsigned char n = (unsigned char)s[i + 1];
+	return n < 0x80 && n != '.' && n != '$' && !t_digit((char)n);
+}
+
+/* Room for one more token in tv. */
+static int t_grow(memo__tokvec *tv)
+{
+	size_t cap = tv->cap ? tv->cap * 2 : 64;
+	memo__token *v = memo__realloc(tv->v, cap * sizeof *v);
+	if (!v)
+		return memo__error_oom();
+	tv->v = v;
+	tv->cap = cap;
+	return 0;
+}
+
+/* Words in a token whose count the main loop does not know. */
+static unsigned t_nwords(const t_ctx *c, const t_tok *t)
+{
+	if (t->kind == MEMO__TOK_PUNCT || t->kind == MEMO__TOK_SYMBOL)
 		return 0;
-	}
-	if (t->kind == MEMO__TOK_PUNCT || t->kind == MEMO__TOK_SYMBOL) {
-		o->nwords = 0;
-		return 0;
-	}
 	/* only tokens that may hold a space need counting */
-	bool maybe_space = false;
 	for (size_t k = t->a; k < t->b; k++) {
 		unsigned char ch = (unsigned char)c->s[k];
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
-				ch >= 0xc2) {
-			maybe_space = true;
-			break;
-		}
+				ch >= 0xc2)
+			return t_count_words(c, t->a, t->b);
 	}
-	o->nwords = maybe_space ? (uint8_t)t_count_words(c, t->a, t->b) :
-		(t->flags & (MEMO__TOKF_LETTER | MEMO__TOKF_DIGIT)) ? 1 :
-		(uint8_t)t_count_words(c, t->a, t->b);
-	return 0;
+	return (t->flags & (MEMO__TOKF_LETTER | MEMO__TOKF_DIGIT)) ? 1 :
+		t_count_words(c, t->a, t->b);
 }
 
 /* A number token starting at i (digits or ".5"), with prefix [a, i)
@@ -1222,72 +1392,58 @@ int memo__tokenize(memo__tokvec *out, const char *s, size_t start,
 	if (start >= end)
 		return 0;
 	t_ctx c = { s, end, end };
+	/* the vector in locals: the byte stores below may alias it */
+	memo__token *v = out->v;
+	size_t nt = out->n, cap = out->cap;
 	size_t i = start;
 	while (i < end) {
 		unsigned char ch = (unsigned char)s[i];
 		size_t w = 1;
 		unsigned cc;
+		t_tok t;
+		int nw; /* words in the token: -1 = count them */
 		if (ch < 0x80) {
 			cc = s_ascii_class[ch];
-		} else {
-			cc = t_cls(&c, i, &w);
-		}
-		if (cc & MEMO__CC_SPACE) {
-			i += w;
-			continue;
-		}
-		t_tok t = { i, i + w, MEMO__TOK_PUNCT, 0 };
-		int nw = -1; /* words in the token: -1 = count them */
-
-		/* fast path: ASCII punctuation that starts nothing */
-		if (ch < 0x80 && (cc & MEMO__CC_PUNCT) && s_tok_plain[ch]) {
-			t.kind = s_tok_plain[ch] == 1 ? MEMO__TOK_PUNCT :
-				MEMO__TOK_SYMBOL;
-			nw = 0;
-			goto push;
-		}
-
-		/* fast path: an ASCII word of letters followed by a space or
-		 * plain punctuation, not by a number ("March 3", "USD 40") */
-		if (cc & MEMO__CC_LETTER && ch < 0x80) {
-			size_t k = i;
-			unsigned up = 0;
-			while (k < end && (unsigned char)s[k] < 0x80 &&
-			       (s_ascii_class[(unsigned char)s[k]] &
-				MEMO__CC_LETTER)) {
-				up += (s_ascii_class[(unsigned char)s[k]] &
-					MEMO__CC_UPPER) != 0;
-				k++;
-			}
-			unsigned low = (unsigned)(k - i) - up;
-			unsigned char nc = k < end ? (unsigned char)s[k] : ' ';
-			bool plain = s_word_end_plain[nc];
-			if (nc == ' ')
-				plain = k + 1 >= end || !t_digit(s[k + 1]);
-			if (plain) {
-				t.b = k;
-				nw = 1;
-				t.kind = MEMO__TOK_WORD;
-				t.flags = MEMO__TOKF_LETTER;
-				if (ch <= 'Z')
-					t.flags |= MEMO__TOKF_CAPITAL;
-				if (low == 0)
-					t.flags |= MEMO__TOKF_ALLCAPS;
-				if (up >= 2 && low == 0)
-					t.kind = MEMO__TOK_ACRONYM;
-				else if (up >= 2 && low == 1 && s[k - 1] == 's')
-					t.kind = MEMO__TOK_ACRONYM; /* APIs */
-				else if (up && low && ch >= 'a') {
-					/* camelCase: a capital after a lower */
-					for (size_t q = i + 1; q < k; q++)
-						if (s[q] <= 'Z' && s[q - 1] >= 'a') {
-							t.kind = MEMO__TOK_CODE;
-							break;
-						}
+			if (cc & MEMO__CC_LETTER) {
+				/* fast path: a word of ASCII letters */
+				t.a = i;
+				if (t_fast_word(&c, i, &t)) {
+					nw = 1;
+					goto push;
 				}
+			} else if (cc & MEMO__CC_SPACE) {
+				i++;
+				continue;
+			} else if (s_tok_plain[ch]) {
+				/* ASCII punctuation that starts nothing */
+				t = (t_tok){ i, i + 1, s_tok_plain[ch] == 1 ?
+					MEMO__TOK_PUNCT : MEMO__TOK_SYMBOL, 0 };
+				nw = 0;
+				goto push;
+			} else if (ch == '.' || ch == '?' || ch == '!' ||
+					(ch == '-' && t_dash_plain(s, i, end))) {
+				/* a run of . or - or ?! marks */
+				size_t k = i + 1;
+				if (ch == '.' || ch == '-')
+					while (k < end && s[k] == (char)ch)
+						k++;
+				else
+					while (k < end && (s[k] == '?' ||
+							s[k] == '!'))
+						k++;
+				t = (t_tok){ i, k, MEMO__TOK_PUNCT, 0 };
+				nw = 0;
 				goto push;
 			}
+		} else {
+			cc = t_cls(&c, i, &w);
+			if (cc & MEMO__CC_SPACE) {
+				i += w;
+				continue;
+			}
 		}
+		t = (t_tok){ i, i + w, MEMO__TOK_PUNCT, 0 };
+		nw = -1;
 
 		if ((ch == 'h' || ch == 'H' || ch == 'w' || ch == 'W' ||
 				ch == 'f' || ch == 'F' || ch == 'm' || ch == 'M') &&
@@ -1405,20 +1561,24 @@ int memo__tokenize(memo__tokvec *out, const char *s, size_t start,
 				MEMO__TOK_SYMBOL;
 		}
 	push:
-		if (nw >= 0 && out->n < out->cap) {
-			/* common case inline: room left and word count known */
-			memo__token *o = &out->v[out->n++];
-			o->start = (uint32_t)t.a;
-			o->end = (uint32_t)t.b;
-			o->kind = (uint8_t)t.kind;
-			o->flags = (uint16_t)t.flags;
-			o->nwords = (uint8_t)nw;
-		} else {
-			int rc = t_push(out, &c, &t, nw);
+		if (nt == cap) {
+			out->n = nt;
+			int rc = t_grow(out);
 			if (rc)
 				return rc;
+			v = out->v;
+			cap = out->cap;
 		}
+		v[nt].start = (uint32_t)t.a;
+		v[nt].end = (uint32_t)t.b;
+		v[nt].kind = (uint8_t)t.kind;
+		v[nt].flags = (uint16_t)t.flags;
+		v[nt].nwords = (uint8_t)(nw >= 0 ? (unsigned)nw : t_nwords(&c, &t));
+		nt++;
 		i = t.b > i ? t.b : i + w;
+		if (i < end && s[i] == ' ')
+			i++;
 	}
+	out->n = nt;
 	return 0;
 }

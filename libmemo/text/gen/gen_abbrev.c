@@ -17,6 +17,7 @@
 #include "text/text.h" /* memo__abbrev_hash_of, MEMO__ABBR_HASH_SIZE */
 
 #define MAX_WORD 31
+_Static_assert(MAX_WORD < MEMO__ABBR_LEN_BOUND, "filter tables too short");
 
 struct entry {
 	char word[MAX_WORD + 1];
@@ -175,6 +176,23 @@ int main(int argc, char **argv)
 		if (strlen(e[i].word) > maxlen)
 			maxlen = strlen(e[i].word);
 	fprintf(out, "\nconst size_t memo__abbrev_maxlen = %zu;\n", maxlen);
+	/* first/last byte filters by length (text.h) */
+	uint64_t first[MEMO__ABBR_LEN_BOUND] = { 0 };
+	uint64_t last[MEMO__ABBR_LEN_BOUND] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(e[i].word);
+		first[len] |= UINT64_C(1) << memo__abbrev_bit(e[i].word[0]);
+		last[len] |= UINT64_C(1) << memo__abbrev_bit(e[i].word[len - 1]);
+	}
+	for (int t = 0; t < 2; t++) {
+		fprintf(out, "\nconst uint64_t memo__abbrev_%s[MEMO__ABBR_LEN_BOUND]"
+			" = {", t ? "last" : "first");
+		for (size_t k = 0; k < MEMO__ABBR_LEN_BOUND; k++)
+			fprintf(out, "%s%s0x%llx", k ? "," : "",
+				k % 4 ? " " : "\n\t", (unsigned long long)
+				(t ? last[k] : first[k]));
+		fprintf(out, "\n};\n");
+	}
 	free(e);
 	if (fclose(out) != 0) {
 		perror(argv[2]);
