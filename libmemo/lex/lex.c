@@ -60,7 +60,6 @@ typedef struct s_vslot {
 typedef struct s_term {
 	uint32_t node;
 	uint32_t entry;
-	uint32_t seq;    /* insertion order (first wins per class) */
 	uint32_t form;
 } s_term;
 
@@ -564,7 +563,6 @@ static int s_insert(memo__lex *lx, const s_span *tok, size_t ntok,
 	s_term *t = &lx->bterms[lx->nbterms];
 	t->node = node;
 	t->entry = entry;
-	t->seq = (uint32_t)lx->nbterms;
 	t->form = form;
 	lx->nbterms++;
 	return MEMO_OK;
@@ -778,18 +776,16 @@ static int s_emit(memo__lex *lx, uint32_t id, const s_span *words,
 static int s_expand(memo__lex *lx, uint32_t id, int pass)
 {
 	const memo__lex_entry *e = &lx->entries[id];
-	const char *err;
-	size_t tlen = strlen(e->text);
-	long nv = memo__lexp_check_text(e->text, tlen, &err);
-	if (nv < 0)
-		return MEMO_OK; /* built-ins are checked by the generator */
 	if (pass == 1 && !e->infl)
 		return MEMO_OK;
+	/* every text was checked (memo__lexp_check_text) when it was read:
+	 * built-ins by the generator, additions by memo__lex_add() */
+	memo__lexp_variants it;
+	long nv = memo__lexp_variants_init(&it, e->text, strlen(e->text));
 
 	for (long v = 0; v < nv; v++) {
 		char raw[MEMO__LEX_MAX_TEXT], buf[MEMO__LEX_MAX_TEXT * 2];
-		size_t rn = memo__lexp_variant(e->text, tlen, (size_t)v, raw,
-			sizeof raw);
+		size_t rn = memo__lexp_variants_next(&it, raw, sizeof raw);
 		if (rn == (size_t)-1)
 			continue;
 		size_t bn = memo__lexp_fold(raw, rn, buf, sizeof buf, NULL);
@@ -837,14 +833,6 @@ static int s_expand(memo__lex *lx, uint32_t id, int pass)
 	return MEMO_OK;
 }
 
-static int s_term_cmp(const void *a, const void *b)
-{
-	const s_term *x = a, *y = b;
-	if (x->node != y->node)
-		return x->node < y->node ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 int memo__lex_freeze(memo__lex *lx)
 {
 	if (lx->frozen)
@@ -866,9 +854,8 @@ int memo__lex_freeze(memo__lex *lx)
 	r = MEMO_ENOMEM;
 
 	/* terminal lists: per node, one entry per class, first inserted
-	 * wins (forms as written before inflected forms) */
-	if (lx->nbterms)
-		qsort(lx->bterms, lx->nbterms, sizeof *lx->bterms, s_term_cmp);
+	 * wins (forms as written before inflected forms). bterms are in
+	 * insertion order: a counting sort by node keeps that order. */
 	lx->term_off = memo__calloc((size_t)lx->nnodes + 2,
 		sizeof *lx->term_off);
 	lx->terms = memo__malloc((lx->nbterms ? lx->nbterms : 1) *
@@ -878,18 +865,28 @@ int memo__lex_freeze(memo__lex *lx)
 		memo__error_oom();
 		goto fail;
 	}
+	for (size_t i = 0; i < lx->nbterms; i++)
+		lx->term_off[lx->bterms[i].node + 1]++;
+	for (uint32_t node = 0; node <= lx->nnodes; node++)
+		lx->term_off[node + 1] += lx->term_off[node];
+	/* term_off[node] is the write cursor of node, then its end */
+	for (size_t i = 0; i < lx->nbterms; i++) {
+		const s_term *t = &lx->bterms[i];
+		lx->terms[lx->term_off[t->node]++] = (t->entry << 2) | t->form;
+	}
 	size_t nt = 0, i = 0;
 	for (uint32_t node = 0; node <= lx->nnodes; node++) {
+		size_t end = lx->term_off[node];
 		lx->term_off[node] = (uint32_t)nt;
 		size_t first = nt;
-		for (; i < lx->nbterms && lx->bterms[i].node == node; i++) {
-			const s_term *t = &lx->bterms[i];
-			unsigned cls = lx->entries[t->entry].cls;
+		for (; i < end; i++) {
+			uint32_t term = lx->terms[i];
+			unsigned cls = lx->entries[term >> 2].cls;
 			bool dup = false;
 			for (size_t k = first; k < nt && !dup; k++)
 				dup = lx->entries[lx->terms[k] >> 2].cls == cls;
 			if (!dup)
-				lx->terms[nt++] = (t->entry << 2) | t->form;
+				lx->terms[nt++] = term;
 		}
 	}
 	lx->term_off[lx->nnodes + 1] = (uint32_t)nt;
