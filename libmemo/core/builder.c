@@ -132,10 +132,14 @@ static int s_finish_text(memo__builder *b, memo_node *n)
 {
 	memo__arena *a = &b->doc->arena;
 	size_t len = b->nodetext_len;
-	if (len == b->nodetext.len) {
-		/* every byte is in nodetext (no run was read from the text) */
-		n->text = memo__arena_strndup(a, b->nodetext.data ?
-			b->nodetext.data : "", len);
+	if (len == b->nodetext.len || (b->nspans == 1 &&
+	    !b->spans[0].reserved)) {
+		/* every byte is in nodetext (no run was read from the text),
+		 * or the text is one piece of the document text */
+		const char *from = b->nodetext.data ? b->nodetext.data : "";
+		if (len != b->nodetext.len)
+			from = b->doc->text + b->spans[0].doc_offset;
+		n->text = memo__arena_strndup(a, from, len);
 		if (!n->text)
 			return memo__error_oom();
 	} else {
