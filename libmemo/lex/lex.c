@@ -939,8 +939,9 @@ static int s_load(memo__lex *lx, const memo__lex_frozen_t *fz)
 	}
 	lx->nnodes = fz->nnodes;
 	lx->nedges = fz->nnodes;
-	memcpy(lx->term_off, fz->term_off, ((size_t)fz->nnodes + 2) *
-		sizeof *lx->term_off);
+	lx->term_off[0] = 0;
+	for (uint32_t k = 0; k <= fz->nnodes; k++)
+		lx->term_off[k + 1] = lx->term_off[k] + fz->term_n[k];
 	memcpy(lx->terms, fz->terms, fz->nterms * sizeof *lx->terms);
 	lx->nterms = fz->nterms;
 	return MEMO_OK;

@@ -143,7 +143,8 @@ typedef struct memo__lex_frozen_t {
 	const uint32_t *word_off;   /* per word id: off | len << 24 */
 	const uint64_t *node_key;   /* node k + 1 is the child of the edge
 	                             * node_key[k] (node << 20 | word id) */
-	const uint32_t *term_off;   /* nnodes + 2 */
+	const uint8_t *term_n;      /* nnodes + 1: terminal records of each
+	                             * node (at most one per class) */
 	const uint32_t *terms;      /* nterms: entry << 2 | form */
 } memo__lex_frozen_t;
 

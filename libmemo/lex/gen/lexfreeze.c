@@ -142,12 +142,23 @@ int main(int argc, char **argv)
 	if (!nn)
 		fputs("0", out);
 	fputs("\n};\n\n", out);
-	s_put_u32s(out, "s_term_off", lx->term_off, (size_t)nn + 2);
+	fputs("static const uint8_t s_term_n[] = {", out);
+	for (uint32_t i = 0; i <= nn; i++) {
+		uint32_t c = lx->term_off[i + 1] - lx->term_off[i];
+		if (c > 255) {
+			fprintf(stderr, "memo-lexfreeze: %lu terms at a node\n",
+				(unsigned long)c);
+			return 1;
+		}
+		fprintf(out, "%s%lu,", i % 16 ? " " : "\n\t",
+			(unsigned long)c);
+	}
+	fputs("\n};\n\n", out);
 	s_put_u32s(out, "s_terms", lx->terms, lx->nterms);
 	fputs("const memo__lex_frozen_t memo__lex_frozen = {\n", out);
 	fprintf(out, "\t%zu, %zu, %zu, %zu, %lu, %zu,\n", lx->nentries, nw,
 		lx->bloblen, lx->max_word, (unsigned long)nn, lx->nterms);
-	fputs("\ts_blob, s_word_hash, s_word_off, s_node_key, s_term_off, "
+	fputs("\ts_blob, s_word_hash, s_word_off, s_node_key, s_term_n, "
 		"s_terms\n};\n", out);
 	if (fclose(out) != 0) {
 		fprintf(stderr, "memo-lexfreeze: write error on %s\n", argv[1]);
