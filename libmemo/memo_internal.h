@@ -209,8 +209,13 @@ typedef struct memo__builder {
 	memo_document *doc;
 	memo__buf text;       /* document text being built (docx) */
 	bool text_owned;      /* text set with set_text (copied into arena) */
-	memo__buf nodetext;   /* text of the open text node */
-	memo_span *spans;     /* spans of the open text node */
+	memo__buf nodetext;   /* text of the open text node; with a text
+	                       * set by set_text, only the bytes of the runs
+	                       * that are not in the text (see add_run) */
+	size_t nodetext_len;  /* length of the open text node's text */
+	memo_span *spans;     /* spans of the open text node; while building,
+	                       * reserved is 1 for a span whose bytes are in
+	                       * nodetext, 0 for one read from the text */
 	size_t nspans, capspans;
 	memo__open *stack;
 	size_t depth, capdepth;

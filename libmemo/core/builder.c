@@ -125,20 +125,50 @@ memo_node *memo__builder_top(memo__builder *b)
 	return b->stack[b->depth - 1].node;
 }
 
-/* Store the open text node's text and spans in the arena. */
+/* Store the open text node's text and spans in the arena. A span read
+ * from the document text (reserved 0) is copied from there, the others
+ * from nodetext in order. */
 static int s_finish_text(memo__builder *b, memo_node *n)
 {
 	memo__arena *a = &b->doc->arena;
-	n->text = memo__arena_strndup(a, b->nodetext.data ? b->nodetext.data :
-		"", b->nodetext.len);
-	if (!n->text)
-		return memo__error_oom();
-	n->text_len = b->nodetext.len;
+	size_t len = b->nodetext_len;
+	if (len == b->nodetext.len || (b->nspans == 1 &&
+	    !b->spans[0].reserved)) {
+		/* every byte is in nodetext (no run was read from the text),
+		 * or the text is one piece of the document text */
+		const char *from = b->nodetext.data ? b->nodetext.data : "";
+		if (len != b->nodetext.len)
+			from = b->doc->text + b->spans[0].doc_offset;
+		n->text = memo__arena_strndup(a, from, len);
+		if (!n->text)
+			return memo__error_oom();
+	} else {
+		char *t = memo__arena_alloc(a, len + 1);
+		if (!t)
+			return memo__error_oom();
+		const char *pend = b->nodetext.data;
+		for (size_t i = 0; i < b->nspans; i++) {
+			const memo_span *sp = &b->spans[i];
+			if (!sp->length)
+				continue;
+			const char *from = pend;
+			if (sp->reserved)
+				pend += sp->length;
+			else
+				from = b->doc->text + sp->doc_offset;
+			memcpy(t + sp->text_offset, from, (size_t)sp->length);
+		}
+		t[len] = '\0';
+		n->text = t;
+	}
+	n->text_len = len;
 	if (b->nspans) {
 		memo_span *sp = memo__arena_alloc(a, b->nspans * sizeof *sp);
 		if (!sp)
 			return memo__error_oom();
 		memcpy(sp, b->spans, b->nspans * sizeof *sp);
+		for (size_t i = 0; i < b->nspans; i++)
+			sp[i].reserved = 0;
 		n->spans = sp;
 		n->nspans = b->nspans;
 	}
@@ -148,8 +178,7 @@ static int s_finish_text(memo__builder *b, memo_node *n)
 		p->run_count = b->nruns - p->run_first;
 	}
 	b->nodetext.len = 0;
-	if (b->nodetext.data)
-		b->nodetext.data[0] = '\0';
+	b->nodetext_len = 0;
 	b->nspans = 0;
 	b->cur_text = NULL;
 	b->cur_implicit = false;
@@ -230,6 +259,7 @@ int memo__builder_open(memo__builder *b, memo_node_type_t type,
 		b->cur_text = n;
 		b->cur_implicit = false;
 		b->nodetext.len = 0;
+		b->nodetext_len = 0;
 		b->nspans = 0;
 	}
 	return MEMO_OK;
@@ -257,17 +287,35 @@ int memo__builder_add_run(memo__builder *b, const char *s, size_t len,
 		b->cur_implicit = true;
 	}
 	memo_node *n = b->cur_text;
-	uint64_t toff = b->nodetext.len;
-	if (memo__buf_append(&b->nodetext, s, len) != MEMO_OK)
-		return memo__error_oom();
+	uint64_t toff = b->nodetext_len;
+	/* A verbatim run of a text given whole (Markdown, plain text) is
+	 * not copied: s_finish_text reads it from the text. */
+	const memo_document *doc = b->doc;
+	uint32_t pending = 1;
+	if (verbatim && b->text_owned && len == doc_len &&
+	    doc_offset <= doc->text_len && len <= doc->text_len - doc_offset &&
+	    (s == doc->text + doc_offset ||
+	     memcmp(s, doc->text + doc_offset, len) == 0)) {
+		pending = 0;
+	} else {
+		memo__buf *nt = &b->nodetext;
+		if (len < nt->cap - nt->len && !nt->oom) {
+			memcpy(nt->data + nt->len, s, len);
+			nt->len += len;
+		} else if (memo__buf_append(nt, s, len) != MEMO_OK) {
+			return memo__error_oom();
+		}
+	}
+	b->nodetext_len += len;
 	memo_span *prev = b->nspans ? &b->spans[b->nspans - 1] : NULL;
-	if (prev && verbatim && prev->verbatim &&
+	if (prev && verbatim && prev->verbatim && prev->reserved == pending &&
 	    prev->doc_offset + prev->doc_length == doc_offset &&
 	    prev->text_offset + prev->length == toff) {
 		prev->length += len;
 		prev->doc_length += doc_len;
 	} else {
-		if (GROW(b->spans, b->nspans, b->capspans, 1) != MEMO_OK)
+		if (b->nspans == b->capspans &&
+		    GROW(b->spans, b->nspans, b->capspans, 1) != MEMO_OK)
 			return MEMO_ENOMEM;
 		memo_span *sp = &b->spans[b->nspans++];
 		sp->text_offset = toff;
@@ -275,7 +323,7 @@ int memo__builder_add_run(memo__builder *b, const char *s, size_t len,
 		sp->length = len;
 		sp->doc_length = doc_len;
 		sp->verbatim = verbatim ? 1u : 0u;
-		sp->reserved = 0;
+		sp->reserved = pending;
 	}
 	if (b->nspans == 1 && doc_offset < n->start)
 		n->start = doc_offset;

@@ -60,7 +60,6 @@ typedef struct s_vslot {
 typedef struct s_term {
 	uint32_t node;
 	uint32_t entry;
-	uint32_t seq;    /* insertion order (first wins per class) */
 	uint32_t form;
 } s_term;
 
@@ -70,6 +69,8 @@ struct memo__lex {
 	s_block *blocks;
 	size_t nblocks, capblocks;
 	bool frozen;
+	bool builtin;         /* the built-in entries, unedited: freeze()
+	                       * loads the tables made at build time */
 
 	/* vocabulary */
 	char *blob;
@@ -196,6 +197,7 @@ int memo__lex_new(memo__lex **out, unsigned flags)
 		}
 		memcpy(lx->entries, memo__lex_builtin, n * sizeof *lx->entries);
 		lx->nentries = lx->capentries = n;
+		lx->builtin = true;
 	}
 	*out = lx;
 	return MEMO_OK;
@@ -291,6 +293,7 @@ int memo__lex_add(memo__lex *lx, unsigned cls, const char *line, size_t len,
 	if (lx->frozen)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"lexicon is frozen");
+	lx->builtin = false;
 	int r = memo__lexp_parse_line(line, len, &f, &err);
 	if (r == 0)
 		err = "empty entry";
@@ -358,6 +361,7 @@ int memo__lex_remove(memo__lex *lx, unsigned cls, const char *text,
 	if (lx->frozen)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"lexicon is frozen");
+	lx->builtin = false;
 	size_t kl = s_norm_key(text, len, key, sizeof key);
 	if (kl == (size_t)-1 || kl == 0)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
@@ -564,7 +568,6 @@ static int s_insert(memo__lex *lx, const s_span *tok, size_t ntok,
 	s_term *t = &lx->bterms[lx->nbterms];
 	t->node = node;
 	t->entry = entry;
-	t->seq = (uint32_t)lx->nbterms;
 	t->form = form;
 	lx->nbterms++;
 	return MEMO_OK;
@@ -778,18 +781,16 @@ static int s_emit(memo__lex *lx, uint32_t id, const s_span *words,
 static int s_expand(memo__lex *lx, uint32_t id, int pass)
 {
 	const memo__lex_entry *e = &lx->entries[id];
-	const char *err;
-	size_t tlen = strlen(e->text);
-	long nv = memo__lexp_check_text(e->text, tlen, &err);
-	if (nv < 0)
-		return MEMO_OK; /* built-ins are checked by the generator */
 	if (pass == 1 && !e->infl)
 		return MEMO_OK;
+	/* every text was checked (memo__lexp_check_text) when it was read:
+	 * built-ins by the generator, additions by memo__lex_add() */
+	memo__lexp_variants it;
+	long nv = memo__lexp_variants_init(&it, e->text, strlen(e->text));
 
 	for (long v = 0; v < nv; v++) {
 		char raw[MEMO__LEX_MAX_TEXT], buf[MEMO__LEX_MAX_TEXT * 2];
-		size_t rn = memo__lexp_variant(e->text, tlen, (size_t)v, raw,
-			sizeof raw);
+		size_t rn = memo__lexp_variants_next(&it, raw, sizeof raw);
 		if (rn == (size_t)-1)
 			continue;
 		size_t bn = memo__lexp_fold(raw, rn, buf, sizeof buf, NULL);
@@ -837,22 +838,12 @@ static int s_expand(memo__lex *lx, uint32_t id, int pass)
 	return MEMO_OK;
 }
 
-static int s_term_cmp(const void *a, const void *b)
+/* Expand every entry into the trie and make the terminal lists. */
+static int s_build(memo__lex *lx)
 {
-	const s_term *x = a, *y = b;
-	if (x->node != y->node)
-		return x->node < y->node ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-int memo__lex_freeze(memo__lex *lx)
-{
-	if (lx->frozen)
-		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
-			"lexicon is already frozen");
-	int r = MEMO_ENOMEM;
+	int r;
 	if (s_vocab_rehash(lx, 1024) < 0 || s_edges_rehash(lx, 1024) < 0)
-		goto fail;
+		return MEMO_ENOMEM;
 
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < lx->nentries; i++) {
@@ -860,40 +851,123 @@ int memo__lex_freeze(memo__lex *lx)
 				continue;
 			r = s_expand(lx, (uint32_t)i, pass);
 			if (r < 0)
-				goto fail;
+				return r;
 		}
 	}
-	r = MEMO_ENOMEM;
 
 	/* terminal lists: per node, one entry per class, first inserted
-	 * wins (forms as written before inflected forms) */
-	if (lx->nbterms)
-		qsort(lx->bterms, lx->nbterms, sizeof *lx->bterms, s_term_cmp);
+	 * wins (forms as written before inflected forms). bterms are in
+	 * insertion order: a counting sort by node keeps that order. */
 	lx->term_off = memo__calloc((size_t)lx->nnodes + 2,
 		sizeof *lx->term_off);
 	lx->terms = memo__malloc((lx->nbterms ? lx->nbterms : 1) *
 		sizeof *lx->terms);
-	lx->sig = memo__calloc((size_t)lx->nnodes + 1, sizeof *lx->sig);
-	if (!lx->term_off || !lx->terms || !lx->sig) {
-		memo__error_oom();
-		goto fail;
+	if (!lx->term_off || !lx->terms)
+		return MEMO_ENOMEM;
+	for (size_t i = 0; i < lx->nbterms; i++)
+		lx->term_off[lx->bterms[i].node + 1]++;
+	for (uint32_t node = 0; node <= lx->nnodes; node++)
+		lx->term_off[node + 1] += lx->term_off[node];
+	/* term_off[node] is the write cursor of node, then its end */
+	for (size_t i = 0; i < lx->nbterms; i++) {
+		const s_term *t = &lx->bterms[i];
+		lx->terms[lx->term_off[t->node]++] = (t->entry << 2) | t->form;
 	}
 	size_t nt = 0, i = 0;
 	for (uint32_t node = 0; node <= lx->nnodes; node++) {
+		size_t end = lx->term_off[node];
 		lx->term_off[node] = (uint32_t)nt;
 		size_t first = nt;
-		for (; i < lx->nbterms && lx->bterms[i].node == node; i++) {
-			const s_term *t = &lx->bterms[i];
-			unsigned cls = lx->entries[t->entry].cls;
+		for (; i < end; i++) {
+			uint32_t term = lx->terms[i];
+			unsigned cls = lx->entries[term >> 2].cls;
 			bool dup = false;
 			for (size_t k = first; k < nt && !dup; k++)
 				dup = lx->entries[lx->terms[k] >> 2].cls == cls;
 			if (!dup)
-				lx->terms[nt++] = (t->entry << 2) | t->form;
+				lx->terms[nt++] = term;
 		}
 	}
 	lx->term_off[lx->nnodes + 1] = (uint32_t)nt;
 	lx->nterms = nt;
+	return MEMO_OK;
+}
+
+#ifndef MEMO__LEX_GEN
+/* The hash table size the build reaches for n keys: it starts at 1024
+ * and doubles before a key would fill more than half of it. */
+static size_t s_table_size(size_t n)
+{
+	size_t size = 1024;
+	while (n * 2 > size)
+		size *= 2;
+	return size;
+}
+
+/* Fill the tables from the build-time freeze of the built-in entries:
+ * the same words, nodes, edges and terminal lists as s_build() makes. */
+static int s_load(memo__lex *lx, const memo__lex_frozen_t *fz)
+{
+	if (s_vocab_rehash(lx, s_table_size(fz->nwords)) < 0 ||
+	    s_edges_rehash(lx, s_table_size(fz->nnodes)) < 0)
+		return MEMO_ENOMEM;
+	lx->blob = memo__malloc(fz->bloblen ? fz->bloblen : 1);
+	lx->term_off = memo__malloc(((size_t)fz->nnodes + 2) *
+		sizeof *lx->term_off);
+	lx->terms = memo__malloc((fz->nterms ? fz->nterms : 1) *
+		sizeof *lx->terms);
+	if (!lx->blob || !lx->term_off || !lx->terms)
+		return MEMO_ENOMEM;
+	memcpy(lx->blob, fz->blob, fz->bloblen);
+	lx->bloblen = lx->blobcap = fz->bloblen;
+	lx->max_word = fz->max_word;
+	for (size_t id = 0; id < fz->nwords; id++) {
+		size_t j = fz->word_hash[id] & lx->vmask;
+		while (lx->vslots[j].id1)
+			j = (j + 1) & lx->vmask;
+		lx->vslots[j].hash = fz->word_hash[id];
+		lx->vslots[j].id1 = (uint32_t)id + 1;
+		lx->vslots[j].off = fz->word_off[id];
+	}
+	lx->nwords = fz->nwords;
+	for (uint32_t k = 0; k < fz->nnodes; k++) {
+		uint64_t key = fz->node_key[k];
+		size_t j = s_hash64(key) & lx->emask;
+		while (lx->eslots[j] != UINT64_MAX)
+			j = (j + 1) & lx->emask;
+		lx->eslots[j] = key | ((uint64_t)(k + 1) << S_KEY_BITS);
+	}
+	lx->nnodes = fz->nnodes;
+	lx->nedges = fz->nnodes;
+	lx->term_off[0] = 0;
+	for (uint32_t k = 0; k <= fz->nnodes; k++)
+		lx->term_off[k + 1] = lx->term_off[k] + fz->term_n[k];
+	memcpy(lx->terms, fz->terms, fz->nterms * sizeof *lx->terms);
+	lx->nterms = fz->nterms;
+	return MEMO_OK;
+}
+#endif
+
+int memo__lex_freeze(memo__lex *lx)
+{
+	if (lx->frozen)
+		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
+			"lexicon is already frozen");
+	int r;
+#ifndef MEMO__LEX_GEN
+	if (lx->builtin && lx->nentries == memo__lex_frozen.nentries)
+		r = s_load(lx, &memo__lex_frozen);
+	else
+#endif
+		r = s_build(lx);
+	if (r < 0)
+		goto fail;
+	r = MEMO_ENOMEM;
+	lx->sig = memo__calloc((size_t)lx->nnodes + 1, sizeof *lx->sig);
+	if (!lx->sig) {
+		memo__error_oom();
+		goto fail;
+	}
 	for (size_t j = 0; j <= lx->vmask; j++) {
 		if (!lx->vslots[j].id1)
 			continue;

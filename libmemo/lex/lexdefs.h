@@ -125,4 +125,29 @@ extern const size_t memo__lex_irregular_count;
 extern const memo__lex_class_info memo__lex_classes[MEMO__LEX_NCLASSES];
 extern const char *const memo__lex_irregular_notice;
 
+/*
+ * The built-in lexicon frozen at build time (lex_frozen.c, written by
+ * memo-lexfreeze, which compiles lex.c with MEMO__LEX_GEN defined and
+ * freezes memo__lex_builtin): what the matcher's hash tables hold, in id
+ * order, so that memo__lex_freeze() of an unedited matcher only has to
+ * fill its tables.
+ */
+typedef struct memo__lex_frozen_t {
+	size_t nentries;            /* memo__lex_builtin_count it was made
+	                             * from */
+	size_t nwords, bloblen, max_word;
+	uint32_t nnodes;
+	size_t nterms;
+	const char *blob;           /* the folded words */
+	const uint32_t *word_hash;  /* per word id */
+	const uint32_t *word_off;   /* per word id: off | len << 24 */
+	const uint64_t *node_key;   /* node k + 1 is the child of the edge
+	                             * node_key[k] (node << 20 | word id) */
+	const uint8_t *term_n;      /* nnodes + 1: terminal records of each
+	                             * node (at most one per class) */
+	const uint32_t *terms;      /* nterms: entry << 2 | form */
+} memo__lex_frozen_t;
+
+extern const memo__lex_frozen_t memo__lex_frozen;
+
 #endif /* MEMO_LEXDEFS_H */

@@ -360,16 +360,11 @@ static int s_groups(const char *s, size_t len, size_t *gs, size_t *ge,
 	return ng;
 }
 
-size_t memo__lexp_variant(const char *s, size_t len, size_t index, char *out,
-	size_t cap)
+/* Write the text of s with group g resolved to the alternative starting at
+ * at[g]: blanks collapsed to single spaces, trimmed. */
+static size_t s_resolve(const char *s, size_t len, int ng, const size_t *gs,
+	const size_t *ge, const size_t *at, char *out, size_t cap)
 {
-	size_t gs[MEMO__LEX_MAX_GROUPS], ge[MEMO__LEX_MAX_GROUPS];
-	size_t galts[MEMO__LEX_MAX_GROUPS];
-	const char *err;
-	int ng = s_groups(s, len, gs, ge, galts, &err);
-	if (ng < 0)
-		return (size_t)-1;
-
 	size_t o = 0, pos = 0;
 	bool space = false;
 #define S_PUT(c) do { \
@@ -387,6 +382,24 @@ size_t memo__lexp_variant(const char *s, size_t len, size_t index, char *out,
 			S_PUT(s[pos]);
 		if (g == ng)
 			break;
+		for (size_t k = at[g]; k < ge[g] && s[k] != '|'; k++)
+			S_PUT(s[k]);
+		pos = ge[g] + 1;
+	}
+#undef S_PUT
+	return o;
+}
+
+size_t memo__lexp_variant(const char *s, size_t len, size_t index, char *out,
+	size_t cap)
+{
+	size_t gs[MEMO__LEX_MAX_GROUPS], ge[MEMO__LEX_MAX_GROUPS];
+	size_t galts[MEMO__LEX_MAX_GROUPS], at[MEMO__LEX_MAX_GROUPS];
+	const char *err;
+	int ng = s_groups(s, len, gs, ge, galts, &err);
+	if (ng < 0)
+		return (size_t)-1;
+	for (int g = 0; g < ng; g++) {
 		size_t pick = index % galts[g];
 		index /= galts[g];
 		size_t k = gs[g] + 1, alt = 0;
@@ -395,12 +408,50 @@ size_t memo__lexp_variant(const char *s, size_t len, size_t index, char *out,
 				alt++;
 			k++;
 		}
-		for (; k < ge[g] && s[k] != '|'; k++)
-			S_PUT(s[k]);
-		pos = ge[g] + 1;
+		at[g] = k;
 	}
-#undef S_PUT
-	return o;
+	return s_resolve(s, len, ng, gs, ge, at, out, cap);
+}
+
+long memo__lexp_variants_init(memo__lexp_variants *it, const char *s,
+	size_t len)
+{
+	const char *err;
+	int ng = s_groups(s, len, it->gs, it->ge, it->galts, &err);
+	if (ng < 0)
+		return -1;
+	size_t count = 1;
+	for (int g = 0; g < ng; g++) {
+		count *= it->galts[g];
+		if (count > MEMO__LEX_MAX_VARIANTS)
+			return -1;
+		it->pick[g] = 0;
+		it->at[g] = it->gs[g] + 1;
+	}
+	it->s = s;
+	it->len = len;
+	it->ng = ng;
+	return (long)count;
+}
+
+size_t memo__lexp_variants_next(memo__lexp_variants *it, char *out,
+	size_t cap)
+{
+	size_t n = s_resolve(it->s, it->len, it->ng, it->gs, it->ge, it->at,
+		out, cap);
+	/* the next index: group 0 varies fastest (as in memo__lexp_variant) */
+	for (int g = 0; g < it->ng; g++) {
+		if (++it->pick[g] < it->galts[g]) {
+			size_t k = it->at[g];
+			while (it->s[k] != '|')
+				k++;
+			it->at[g] = k + 1;
+			break;
+		}
+		it->pick[g] = 0;
+		it->at[g] = it->gs[g] + 1;
+	}
+	return n;
 }
 
 long memo__lexp_check_text(const char *s, size_t len, const char **err)
@@ -437,9 +488,11 @@ long memo__lexp_check_text(const char *s, size_t len, const char **err)
 		}
 	}
 	/* every variant: words of allowed shape */
+	memo__lexp_variants it;
+	memo__lexp_variants_init(&it, s, len);
 	for (size_t v = 0; v < count; v++) {
 		char buf[MEMO__LEX_MAX_TEXT];
-		size_t n = memo__lexp_variant(s, len, v, buf, sizeof buf);
+		size_t n = memo__lexp_variants_next(&it, buf, sizeof buf);
 		if (n == (size_t)-1 || n == 0) {
 			*err = n ? "variant too long" : "a variant is empty";
 			return -1;

@@ -143,6 +143,28 @@ long memo__lexp_check_text(const char *s, size_t len, const char **err);
 size_t memo__lexp_variant(const char *s, size_t len, size_t index, char *out,
 	size_t cap);
 
+/*
+ * All variants of a checked entry text in index order, each written once
+ * without parsing the text again:
+ *   long n = memo__lexp_variants_init(&it, s, len);   (-1: bad groups)
+ *   for (long v = 0; v < n; v++)
+ *       len = memo__lexp_variants_next(&it, out, cap); (as memo__lexp_variant)
+ */
+typedef struct memo__lexp_variants {
+	const char *s;
+	size_t len;
+	int ng;
+	size_t gs[MEMO__LEX_MAX_GROUPS], ge[MEMO__LEX_MAX_GROUPS];
+	size_t galts[MEMO__LEX_MAX_GROUPS];
+	size_t pick[MEMO__LEX_MAX_GROUPS]; /* alternative of each group */
+	size_t at[MEMO__LEX_MAX_GROUPS];   /* where it starts in s */
+} memo__lexp_variants;
+
+long memo__lexp_variants_init(memo__lexp_variants *it, const char *s,
+	size_t len);
+size_t memo__lexp_variants_next(memo__lexp_variants *it, char *out,
+	size_t cap);
+
 /* Parse "0", "1", "0.5", "1.25" (C-locale independent); -1 on error. */
 float memo__lexp_parse_weight(const char *s, size_t len);
 

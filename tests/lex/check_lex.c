@@ -740,19 +740,21 @@ START_TEST(test_match_requires_freeze_and_empty_input)
 }
 END_TEST
 
-START_TEST(test_allocation_failures_are_reported)
+/* Fail each allocation in turn while making a matcher (with a
+ * configuration edit, so built at run time, or without one, so loaded
+ * from the build-time tables): every path must return ENOMEM and leave
+ * nothing behind (run under valgrind/asan to check leaks). */
+static void s_oom_walk(bool edits)
 {
-	/* fail each allocation in turn; every path must return ENOMEM and
-	 * leave nothing behind (run under valgrind/asan to check leaks) */
 	bool ok = false;
 	for (uint64_t k = 1; k < 1000 && !ok; k++) {
 		memo__lex *lx = NULL;
 		memo__alloc_fail_at(k);
 		int r = memo__lex_new(&lx, 0);
-		if (r == MEMO_OK)
+		if (r == MEMO_OK && edits)
 			r = memo__lex_add(lx, MEMO__LEX_HEDGE, "blah blah", 9,
 				NULL);
-		if (r == MEMO_OK)
+		if (r == MEMO_OK && edits)
 			r = memo__lex_remove(lx, MEMO__LEX_HEDGE, "may", 3);
 		if (r == MEMO_OK)
 			r = memo__lex_freeze(lx);
@@ -762,6 +764,114 @@ START_TEST(test_allocation_failures_are_reported)
 		ok = r == MEMO_OK;
 	}
 	ck_assert(ok);
+}
+
+START_TEST(test_allocation_failures_are_reported)
+{
+	s_oom_walk(true);
+}
+END_TEST
+
+/* ---- the tables frozen at build time ------------------------------------ */
+
+typedef struct s_hits {
+	memo__lex_hit *v;
+	size_t n, cap;
+} s_hits;
+
+static int s_keep(void *ud, const memo__lex_hit *h)
+{
+	s_hits *o = ud;
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 1024;
+		o->v = realloc(o->v, o->cap * sizeof *o->v);
+		ck_assert_ptr_nonnull(o->v);
+	}
+	o->v[o->n++] = *h;
+	return 0;
+}
+
+START_TEST(test_prebuilt_tables_equal_a_runtime_build)
+{
+	/* An unedited matcher loads the tables memo-lexfreeze made; a
+	 * removal of a word no entry has changes nothing but makes freeze()
+	 * build them. Both must match every entry the same way. */
+	memo__lex *pre = s_builtin(), *run = NULL;
+	ck_assert_int_eq(memo__lex_new(&run, 0), MEMO_OK);
+	ck_assert_int_eq(memo__lex_remove(run, MEMO__LEX_HEDGE, "zzqx", 4),
+		MEMO_OK);
+	ck_assert_int_eq(memo__lex_freeze(run), MEMO_OK);
+	memo__lex_stats_t a, b;
+	memo__lex_stats(pre, &a);
+	memo__lex_stats(run, &b);
+	ck_assert_uint_eq(a.words, b.words);
+	ck_assert_uint_eq(a.nodes, b.nodes);
+	ck_assert_uint_eq(a.terms, b.terms);
+	ck_assert_uint_eq(a.bytes, b.bytes);
+
+	/* every variant of every entry, plain and with its head word
+	 * inflected by the suffixes the matcher knows, one per sentence */
+	static const char *const sfx[] = {"", "s", "es", "ed", "d", "ing"};
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	ck_assert_ptr_nonnull(text);
+	size_t ne = memo__lex_count(pre);
+	for (size_t i = 0; i < ne; i++) {
+		const memo__lex_entry *e = memo__lex_entry_at(pre, (uint32_t)i);
+		const char *err;
+		long nv = memo__lexp_check_text(e->text, strlen(e->text), &err);
+		ck_assert_int_gt(nv, 0);
+		for (long v = 0; v < nv && v < 64; v++) {
+			char w[MEMO__LEX_MAX_TEXT];
+			size_t n = memo__lexp_variant(e->text, strlen(e->text),
+				(size_t)v, w, sizeof w);
+			ck_assert_uint_ne(n, (size_t)-1);
+			for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) {
+				if (len + n + 16 > cap) {
+					cap *= 2;
+					text = realloc(text, cap);
+					ck_assert_ptr_nonnull(text);
+				}
+				memcpy(text + len, w, n);
+				len += n;
+				len += (size_t)sprintf(text + len, "%s. ", sfx[k]);
+			}
+		}
+	}
+	text[len] = 0;
+	uint32_t *st = malloc(len * sizeof *st), *en = malloc(len * sizeof *en);
+	ck_assert(st && en);
+	size_t n = s_tokenize(text, st, en, len, false);
+	memo__lex_tokens t;
+	memo__lex_tokens_u32(&t, text, len, st, en, n);
+	s_hits hp = {0}, hr = {0};
+	ck_assert_int_eq(memo__lex_match(pre, &t, s_keep, &hp), MEMO_OK);
+	ck_assert_int_eq(memo__lex_match(run, &t, s_keep, &hr), MEMO_OK);
+	ck_assert_uint_gt(hp.n, ne);
+	ck_assert_uint_eq(hp.n, hr.n);
+	for (size_t i = 0; i < hp.n; i++) {
+		ck_assert_uint_eq(hp.v[i].entry, hr.v[i].entry);
+		ck_assert_uint_eq(hp.v[i].first, hr.v[i].first);
+		ck_assert_uint_eq(hp.v[i].last, hr.v[i].last);
+		ck_assert_uint_eq(hp.v[i].form, hr.v[i].form);
+	}
+	for (size_t i = 0; i < n; i++) {
+		memo__lex_word wp, wr;
+		memo__lex_word_of(pre, text + st[i], en[i] - st[i], &wp);
+		memo__lex_word_of(run, text + st[i], en[i] - st[i], &wr);
+		ck_assert_uint_eq(wp.id, wr.id);
+		ck_assert_uint_eq(wp.root, wr.root);
+	}
+	free(hp.v);
+	free(hr.v);
+	free(st);
+	free(en);
+	free(text);
+	memo__lex_free(pre);
+	memo__lex_free(run);
+
+	/* allocation failures while loading the tables */
+	s_oom_walk(false);
 }
 END_TEST
 
@@ -847,6 +957,7 @@ static Suite *s_suite(void)
 	tcase_add_test(tc, test_hits_report_exact_token_ranges);
 	tcase_add_test(tc, test_match_requires_freeze_and_empty_input);
 	tcase_add_test(tc, test_allocation_failures_are_reported);
+	tcase_add_test(tc, test_prebuilt_tables_equal_a_runtime_build);
 	tcase_add_test(tc, test_throughput);
 	suite_add_tcase(s, tc);
 	return s;
