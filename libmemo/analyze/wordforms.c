@@ -26,10 +26,15 @@ typedef struct s_entry {
 	char key[];       /* the form's bytes when len > 8 */
 } s_entry;
 
+typedef _Atomic(s_entry *) s_slot;
+
 struct memo__wcache {
 	const memo__lex *lx;
 	atomic_size_t n;  /* entries published or being published */
-	_Atomic(s_entry *) *slot; /* MEMO__WCACHE_SLOTS */
+	atomic_size_t analyses; /* memo__wforms_publish() calls so far */
+	/* MEMO__WCACHE_SLOTS, made by the first analysis that publishes
+	 * (NULL before: every look-up misses) */
+	_Atomic(s_slot *) slot;
 };
 
 _Static_assert((MEMO__WCACHE_SLOTS & (MEMO__WCACHE_SLOTS - 1)) == 0,
@@ -41,35 +46,54 @@ int memo__wcache_new(memo__wcache **out, const memo__lex *lx)
 	memo__wcache *wc = memo__malloc(sizeof *wc);
 	if (!wc)
 		return memo__error_oom();
-	wc->slot = memo__calloc(MEMO__WCACHE_SLOTS, sizeof *wc->slot);
-	if (!wc->slot) {
-		memo__free(wc);
-		return memo__error_oom();
-	}
-	for (size_t j = 0; j < MEMO__WCACHE_SLOTS; j++)
-		atomic_init(&wc->slot[j], NULL);
 	wc->lx = lx;
 	atomic_init(&wc->n, 0);
+	atomic_init(&wc->analyses, 0);
+	atomic_init(&wc->slot, NULL);
 	*out = wc;
 	return MEMO_OK;
+}
+
+/* The slot array, made when missing (NULL when it cannot be). */
+static s_slot *s_wc_slots(memo__wcache *wc)
+{
+	s_slot *slot = atomic_load_explicit(&wc->slot, memory_order_acquire);
+	if (slot)
+		return slot;
+	s_slot *mine = memo__malloc(MEMO__WCACHE_SLOTS * sizeof *mine);
+	if (!mine)
+		return NULL;
+	for (size_t j = 0; j < MEMO__WCACHE_SLOTS; j++)
+		atomic_init(&mine[j], NULL);
+	if (atomic_compare_exchange_strong_explicit(&wc->slot, &slot, mine,
+	    memory_order_acq_rel, memory_order_acquire))
+		return mine;
+	memo__free(mine); /* another analysis made it first: slot is its */
+	return slot;
 }
 
 void memo__wcache_free(memo__wcache *wc)
 {
 	if (!wc)
 		return;
-	for (size_t j = 0; j < MEMO__WCACHE_SLOTS; j++)
-		memo__free(atomic_load_explicit(&wc->slot[j],
-			memory_order_relaxed));
-	memo__free(wc->slot);
+	s_slot *slot = atomic_load_explicit(&wc->slot, memory_order_relaxed);
+	for (size_t j = 0; slot && j < MEMO__WCACHE_SLOTS; j++) {
+		s_entry *e = atomic_load_explicit(&slot[j],
+			memory_order_relaxed);
+		if (e)
+			memo__free(e);
+	}
+	memo__free(slot);
 	memo__free(wc);
 }
 
 size_t memo__wcache_count(const memo__wcache *wc)
 {
 	size_t n = 0;
-	for (size_t j = 0; wc && j < MEMO__WCACHE_SLOTS; j++)
-		n += atomic_load_explicit(&wc->slot[j],
+	s_slot *slot = wc ? atomic_load_explicit(&wc->slot,
+		memory_order_acquire) : NULL;
+	for (size_t j = 0; slot && j < MEMO__WCACHE_SLOTS; j++)
+		n += atomic_load_explicit(&slot[j],
 			memory_order_relaxed) != NULL;
 	return n;
 }
@@ -86,8 +110,11 @@ static const s_entry *s_wc_find(memo__wcache *wc, const char *s,
 	size_t len, uint64_t h, uint64_t k0)
 {
 	const size_t mask = MEMO__WCACHE_SLOTS - 1;
+	s_slot *slot = atomic_load_explicit(&wc->slot, memory_order_acquire);
+	if (!slot)
+		return NULL;
 	for (size_t j = (size_t)h & mask;; j = (j + 1) & mask) {
-		const s_entry *e = atomic_load_explicit(&wc->slot[j],
+		const s_entry *e = atomic_load_explicit(&slot[j],
 			memory_order_acquire);
 		if (!e || s_entry_is(e, s, len, h, k0))
 			return e;
@@ -96,7 +123,8 @@ static const s_entry *s_wc_find(memo__wcache *wc, const char *s,
 
 /* Publish the complete form w, unless the cache is full, the entry
  * cannot be allocated, or another analysis published it first. */
-static void s_wc_insert(memo__wcache *wc, const memo__wform *w)
+static void s_wc_insert(memo__wcache *wc, s_slot *slot,
+	const memo__wform *w)
 {
 	if (atomic_fetch_add_explicit(&wc->n, 1, memory_order_relaxed) >=
 	    MEMO__WCACHE_MAX)
@@ -115,10 +143,10 @@ static void s_wc_insert(memo__wcache *wc, const memo__wform *w)
 	/* at most half the slots are taken: the probe ends */
 	const size_t mask = MEMO__WCACHE_SLOTS - 1;
 	for (size_t j = (size_t)w->hash & mask;; j = (j + 1) & mask) {
-		s_entry *cur = atomic_load_explicit(&wc->slot[j],
+		s_entry *cur = atomic_load_explicit(&slot[j],
 			memory_order_acquire);
 		if (!cur && atomic_compare_exchange_strong_explicit(
-		    &wc->slot[j], &cur, e, memory_order_release,
+		    &slot[j], &cur, e, memory_order_release,
 		    memory_order_acquire))
 			return;
 		/* cur: the entry in slot j (perhaps just published) */
@@ -323,6 +351,16 @@ void memo__wforms_publish(memo__wforms *f)
 	memo__wcache *wc = f->cache;
 	if (!wc)
 		return;
+	/* The first analysis of an analyzer publishes nothing: one that
+	 * analyses a single document (one `memo lint FILE`) would pay for
+	 * filling a cache it never reads. From the second on, a batch or an
+	 * editor analysing again fills it. */
+	if (atomic_fetch_add_explicit(&wc->analyses, 1,
+	    memory_order_relaxed) == 0)
+		return;
+	s_slot *slot = s_wc_slots(wc);
+	if (!slot)
+		return; /* no memory for it: no cache, the same results */
 	for (uint32_t i = 0; i < f->n; i++) {
 		memo__wform *w = &f->v[i];
 		if (w->shared || !(w->x.known || w->rw_done || w->lex_done))
@@ -336,7 +374,7 @@ void memo__wforms_publish(memo__wforms *f)
 			(void)memo__wforms_is(f, i, t);
 		(void)memo__wforms_rw(f, i);
 		(void)memo__wforms_lex(f, i, wc->lx);
-		s_wc_insert(wc, w);
+		s_wc_insert(wc, slot, w);
 		w->shared = true;
 	}
 }

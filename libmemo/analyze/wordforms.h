@@ -68,7 +68,10 @@ typedef struct memo__wform {
  * with acquire loads. Bounded: at most MEMO__WCACHE_MAX entries (the
  * array stays at most half full, so every probe ends at an empty slot);
  * when it is full, or an entry cannot be allocated, a form is just not
- * cached. docs/performance.md gives the memory it can take. */
+ * cached. The slot array is made by the first analysis that publishes,
+ * which is the analyzer's second (memo__wforms_publish): an analyzer that
+ * analyses one document never makes it. docs/performance.md gives the
+ * memory it can take. */
 enum {
 	MEMO__WCACHE_MAX = 1 << 16,
 	MEMO__WCACHE_SLOTS = 2 * MEMO__WCACHE_MAX
@@ -103,8 +106,9 @@ void memo__wforms_init(memo__wforms *f, memo__wcache *cache);
 
 /* Publish every form the analysis classified itself (a word list test,
  * readability or lexicon word done), with all its facts (the missing
- * ones are computed now), to the table's cache. Never fails: a form that
- * finds the cache full or cannot be allocated is just not published. */
+ * ones are computed now), to the table's cache; the first call on a
+ * cache publishes nothing. Never fails: a form that finds the cache full
+ * or cannot be allocated is just not published. */
 void memo__wforms_publish(memo__wforms *f);
 
 void memo__wforms_free(memo__wforms *f);

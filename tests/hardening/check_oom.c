@@ -173,11 +173,16 @@ static void s_walk(const char *label, s_call call, void *ctx)
 {
 	s_totals t = { 0 };
 	size_t sites0 = s_nsites;
-	/* a first run warms the caches an analyzer keeps (spelling
-	 * verdicts); then a clean run must succeed and give back all */
+	/* first runs warm the caches an analyzer keeps (spelling
+	 * verdicts; word forms, which an analyzer publishes from its
+	 * second analysis on: two runs); then a clean run must succeed and
+	 * give back all */
 	uint64_t fp_clean = 0, fp;
-	s_before = memo__alloc_count();
-	int rc = call(ctx, &fp_clean);
+	int rc = MEMO_OK;
+	for (int warm = 0; warm < 2 && rc == MEMO_OK; warm++) {
+		s_before = memo__alloc_count();
+		rc = call(ctx, &fp_clean);
+	}
 	ck_assert_msg(rc == MEMO_OK, "%s: first run failed: %s", label,
 		memo_error_message(memo_error_last()));
 	long live0 = s_live;
