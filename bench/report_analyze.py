@@ -119,7 +119,11 @@ def analyze():
     w("MB = 10^6 bytes of `.md` input. libmemo: `bench_analyze`, files in "
       "memory, one process, %s timed passes after one warm-up, median pass; "
       "`analyze` = `memo_document_parse` + `memo_analyze` (every metric and "
-      "rule, spelling off) + free. GNU style: GNU time around the process "
+      "rule, spelling off) + free, with one analyzer for the whole run (as "
+      "a batch tool or an editor uses it), whose cache of word facts the "
+      "warm-up pass has filled; the cold line makes and frees a new "
+      "analyzer for each file inside the timed region (what one "
+      "`memo lint FILE` process does). GNU style: GNU time around the process "
       "(reading its files included), median of %s runs. retext bundle: "
       "one node process, files in memory, %s timed passes after one "
       "warm-up, median pass." % (machine.get("repeat", "?"),
@@ -152,6 +156,11 @@ def analyze():
     if a_all:
         rows.append(("all", "libmemo analyze (in process)", a_all["all"],
                      "%s net" % mib(a_all["net_kb"]), None))
+    c_all = eng(ma, "analyze-cold")
+    if c_all:
+        rows.append(("all", "libmemo analyze, a new analyzer per file "
+                     "(cold word cache)", c_all["all"],
+                     "%s net" % mib(c_all["net_kb"]), None))
     if p_all:
         rows.append(("all", "libmemo parse only (in process)",
                      p_all["all"], "%s net" % mib(p_all["net_kb"]), None))

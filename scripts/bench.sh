@@ -369,8 +369,9 @@ stage_analyze() {
 		echo "retext_repeat: $rrepeat"
 	} >"$out/machine.txt"
 
-	echo "== bench_analyze: Markdown corpus (analyze, parse)" >&2
-	$pin "$ba" -E analyze,parse -r "$repeat" --top 10 --label md_all \
+	echo "== bench_analyze: Markdown corpus (analyze, analyze-cold, parse)" >&2
+	$pin "$ba" -E analyze,analyze-cold,parse -r "$repeat" --top 10 \
+		--label md_all \
 		--json "$out/md_all.json" "@$out/md_all.list" |
 		tee "$out/md_all.txt" >&2
 	# md4c alone on the same files, in the same run: the yardstick of
