@@ -184,6 +184,14 @@ MEMO_EXTERN(void) memo_analyzer_free(memo_analyzer *analyzer);
  *
  * Reentrant: many threads may analyze with one analyzer at once, on the
  * same or different documents. The report keeps @p doc alive.
+ *
+ * Memory: from its second analysis on, an analyzer keeps what it learned
+ * about each distinct word (word lists, readability counts, lexicon
+ * word) in a cache shared lock-free by all its callers, so a batch of
+ * documents or an editor analysing the same text again skips that work.
+ * The cache is bounded (65,536 words, about 8 MB when full) and freed
+ * by memo_analyzer_free(); no result depends on it, and a failure to
+ * allocate it only leaves it unfilled.
  * @ownership caller-frees *out with memo_report_free().
  * Returns MEMO_OK, MEMO_EINVALID (NULL argument) or MEMO_ENOMEM.
  */
