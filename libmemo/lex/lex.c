@@ -78,8 +78,6 @@ struct memo__lex {
 	size_t nwords;
 	s_vslot *vslots;
 	size_t vmask;
-	uint64_t vbloom[S_BLOOM_WORDS]; /* 1 bit per word hash: rejects most
-	                                 * tokens before the table probe */
 	size_t max_word;      /* longest folded word */
 
 	/* trie */
@@ -94,6 +92,10 @@ struct memo__lex {
 	/* build only */
 	s_term *bterms;
 	size_t nbterms, capbterms;
+
+	/* last: memo__lex_new() leaves it to freeze() to fill (8 KB) */
+	uint64_t vbloom[S_BLOOM_WORDS]; /* 1 bit per word hash: rejects most
+	                                 * tokens before the table probe */
 };
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -185,9 +187,10 @@ void memo__lex_tokens_u32(memo__lex_tokens *t, const char *text,
 int memo__lex_new(memo__lex **out, unsigned flags)
 {
 	*out = NULL;
-	memo__lex *lx = memo__calloc(1, sizeof *lx);
+	memo__lex *lx = memo__malloc(sizeof *lx);
 	if (!lx)
 		return memo__error_oom();
+	memset(lx, 0, offsetof(memo__lex, vbloom));
 	if (!(flags & MEMO__LEX_NEW_EMPTY) && memo__lex_builtin_count) {
 		/* shared until an edit (s_own_entries) */
 		lx->entries = (memo__lex_entry *)memo__lex_builtin;
@@ -987,6 +990,7 @@ static int s_finish(memo__lex *lx)
 	lx->sig = memo__calloc((size_t)lx->nnodes + 1, sizeof *lx->sig);
 	if (!lx->sig)
 		return memo__error_oom();
+	memset(lx->vbloom, 0, sizeof lx->vbloom);
 	for (size_t j = 0; j <= lx->vmask; j++) {
 		if (!lx->vslots[j].id1)
 			continue;
