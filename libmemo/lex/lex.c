@@ -34,13 +34,9 @@ typedef struct s_block {
 	size_t len;
 } s_block;
 
-/* A vocabulary slot: everything matching needs in 16 bytes. */
-typedef struct s_vslot {
-	uint32_t hash;
-	uint32_t id1;    /* word id + 1; 0 = empty */
-	uint32_t root;   /* first-level trie node of the word, 0 = none */
-	uint32_t off;    /* folded word in blob: off & 0xffffff, len >> 24 */
-} s_vslot;
+/* A vocabulary slot: everything matching needs in 16 bytes (lexdefs.h,
+ * shared with the tables made at build time). */
+typedef memo__lex_vslot s_vslot;
 
 /* An edge slot: (node << 20 | word) in the low 42 bits, child above;
  * all ones = empty. 8 bytes, so the table stays small and cache-resident. */
@@ -71,6 +67,10 @@ struct memo__lex {
 	bool frozen;
 	bool builtin;         /* the built-in entries, unedited: freeze()
 	                       * loads the tables made at build time */
+	bool static_entries;  /* entries is memo__lex_builtin (read-only):
+	                       * copied by the first edit, never freed */
+	bool static_tables;   /* the matching tables below are those of
+	                       * memo__lex_frozen (read-only): never freed */
 
 	/* vocabulary */
 	char *blob;
@@ -78,8 +78,6 @@ struct memo__lex {
 	size_t nwords;
 	s_vslot *vslots;
 	size_t vmask;
-	uint64_t vbloom[S_BLOOM_WORDS]; /* 1 bit per word hash: rejects most
-	                                 * tokens before the table probe */
 	size_t max_word;      /* longest folded word */
 
 	/* trie */
@@ -94,6 +92,10 @@ struct memo__lex {
 	/* build only */
 	s_term *bterms;
 	size_t nbterms, capbterms;
+
+	/* last: memo__lex_new() leaves it to freeze() to fill (8 KB) */
+	uint64_t vbloom[S_BLOOM_WORDS]; /* 1 bit per word hash: rejects most
+	                                 * tokens before the table probe */
 };
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -185,18 +187,15 @@ void memo__lex_tokens_u32(memo__lex_tokens *t, const char *text,
 int memo__lex_new(memo__lex **out, unsigned flags)
 {
 	*out = NULL;
-	memo__lex *lx = memo__calloc(1, sizeof *lx);
+	memo__lex *lx = memo__malloc(sizeof *lx);
 	if (!lx)
 		return memo__error_oom();
+	memset(lx, 0, offsetof(memo__lex, vbloom));
 	if (!(flags & MEMO__LEX_NEW_EMPTY) && memo__lex_builtin_count) {
-		size_t n = memo__lex_builtin_count;
-		lx->entries = memo__malloc(n * sizeof *lx->entries);
-		if (!lx->entries) {
-			memo__free(lx);
-			return memo__error_oom();
-		}
-		memcpy(lx->entries, memo__lex_builtin, n * sizeof *lx->entries);
-		lx->nentries = lx->capentries = n;
+		/* shared until an edit (s_own_entries) */
+		lx->entries = (memo__lex_entry *)memo__lex_builtin;
+		lx->nentries = lx->capentries = memo__lex_builtin_count;
+		lx->static_entries = true;
 		lx->builtin = true;
 	}
 	*out = lx;
@@ -210,23 +209,45 @@ static void s_free_build(memo__lex *lx)
 	lx->nbterms = lx->capbterms = 0;
 }
 
+/* Free the matching tables and forget them (as before freeze()). */
+static void s_free_tables(memo__lex *lx)
+{
+	if (!lx->static_tables) {
+		memo__free(lx->blob);
+		memo__free(lx->vslots);
+		memo__free(lx->eslots);
+		memo__free(lx->term_off);
+		memo__free(lx->sig);
+		memo__free(lx->terms);
+	}
+	lx->static_tables = false;
+	lx->sig = NULL;
+	lx->blob = NULL;
+	lx->vslots = NULL;
+	lx->eslots = NULL;
+	lx->term_off = NULL;
+	lx->terms = NULL;
+	lx->bloblen = lx->blobcap = lx->nwords = lx->max_word = 0;
+	lx->vmask = lx->emask = lx->nedges = lx->nterms = 0;
+	lx->nnodes = 0;
+	memset(lx->vbloom, 0, sizeof lx->vbloom);
+}
+
 void memo__lex_free(memo__lex *lx)
 {
 	if (!lx)
 		return;
-	for (size_t i = 0; i < lx->nentries; i++)
-		if (lx->entries[i].flags & MEMO__LEX_F_ADDED)
-			memo__free((void *)lx->entries[i].text);
-	memo__free(lx->entries);
+	if (!lx->static_entries) {
+		/* (shared built-in entries are never added ones) */
+		for (size_t i = 0; i < lx->nentries; i++)
+			if (lx->entries[i].flags & MEMO__LEX_F_ADDED)
+				memo__free((void *)lx->entries[i].text);
+		memo__free(lx->entries);
+	}
 	for (size_t i = 0; i < lx->nblocks; i++)
 		memo__free(lx->blocks[i].key);
 	memo__free(lx->blocks);
-	memo__free(lx->blob);
-	memo__free(lx->vslots);
-	memo__free(lx->eslots);
-	memo__free(lx->term_off);
-	memo__free(lx->sig);
-	memo__free(lx->terms);
+	s_free_tables(lx);
 	s_free_build(lx);
 	memo__free(lx);
 }
@@ -250,6 +271,30 @@ void memo__lex_stats(const memo__lex *lx, memo__lex_stats_t *out)
 		sizeof *lx->vslots : 0) + (lx->eslots ? (lx->emask + 1) *
 		sizeof *lx->eslots : 0) + ((size_t)lx->nnodes + 2) *
 		sizeof *lx->term_off + lx->nterms * sizeof *lx->terms;
+	out->prebuilt = lx->static_tables;
+}
+
+bool memo__lex_same_tables(const memo__lex *a, const memo__lex *b)
+{
+	if (!a->frozen || !b->frozen || a->nwords != b->nwords ||
+	    a->bloblen != b->bloblen || a->max_word != b->max_word ||
+	    a->vmask != b->vmask || a->emask != b->emask ||
+	    a->nnodes != b->nnodes || a->nedges != b->nedges ||
+	    a->nterms != b->nterms)
+		return false;
+	size_t nn = (size_t)a->nnodes;
+	return (!a->bloblen || memcmp(a->blob, b->blob, a->bloblen) == 0) &&
+		(!a->vslots || memcmp(a->vslots, b->vslots,
+		(a->vmask + 1) * sizeof *a->vslots) == 0) &&
+		(!a->eslots || memcmp(a->eslots, b->eslots,
+		(a->emask + 1) * sizeof *a->eslots) == 0) &&
+		(!a->sig || memcmp(a->sig, b->sig, (nn + 1) *
+		sizeof *a->sig) == 0) &&
+		(!a->term_off || memcmp(a->term_off, b->term_off, (nn + 2) *
+		sizeof *a->term_off) == 0) &&
+		(!a->nterms || memcmp(a->terms, b->terms, a->nterms *
+		sizeof *a->terms) == 0) &&
+		memcmp(a->vbloom, b->vbloom, sizeof a->vbloom) == 0;
 }
 
 size_t memo__lex_class_count(const memo__lex *lx, unsigned cls)
@@ -281,6 +326,22 @@ long memo__lex_find(const memo__lex *lx, unsigned cls, const char *text)
 
 /* ---- configuration ---------------------------------------------------- */
 
+/* Make the entries the matcher's own copy before an edit changes them. */
+static int s_own_entries(memo__lex *lx)
+{
+	if (!lx->static_entries)
+		return MEMO_OK;
+	size_t n = lx->nentries;
+	memo__lex_entry *e = memo__malloc((n ? n : 1) * sizeof *e);
+	if (!e)
+		return memo__error_oom();
+	memcpy(e, lx->entries, n * sizeof *e);
+	lx->entries = e;
+	lx->capentries = n;
+	lx->static_entries = false;
+	return MEMO_OK;
+}
+
 int memo__lex_add(memo__lex *lx, unsigned cls, const char *line, size_t len,
 	uint32_t *out_id)
 {
@@ -309,8 +370,8 @@ int memo__lex_add(memo__lex *lx, unsigned cls, const char *line, size_t len,
 		f.repl = "";
 		f.repl_len = 0;
 	}
-	if (s_grow((void **)&lx->entries, &lx->capentries, lx->nentries + 1,
-	    sizeof *lx->entries) < 0)
+	if (s_own_entries(lx) < 0 || s_grow((void **)&lx->entries,
+	    &lx->capentries, lx->nentries + 1, sizeof *lx->entries) < 0)
 		return MEMO_ENOMEM;
 
 	size_t need = f.text_len + 1 + (f.has_repl ? f.repl_len + 1 : 0) +
@@ -366,6 +427,8 @@ int memo__lex_remove(memo__lex *lx, unsigned cls, const char *text,
 	if (kl == (size_t)-1 || kl == 0)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"empty or too long lexicon entry to remove");
+	if (s_own_entries(lx) < 0)
+		return MEMO_ENOMEM;
 	for (size_t i = 0; i < lx->nentries; i++) {
 		memo__lex_entry *e = &lx->entries[i];
 		if (e->cls != cls)
@@ -894,80 +957,40 @@ static int s_build(memo__lex *lx)
 }
 
 #ifndef MEMO__LEX_GEN
-/* The hash table size the build reaches for n keys: it starts at 1024
- * and doubles before a key would fill more than half of it. */
-static size_t s_table_size(size_t n)
+/* Point lx at the tables of the build-time freeze of the built-in entries
+ * (what s_build() and s_finish() make of them, see gen/lexfreeze.c):
+ * nothing is copied but the bloom filter, and nothing can fail. The only
+ * place that casts their const away; static_tables keeps them from being
+ * written or freed. */
+static void s_load(memo__lex *lx, const memo__lex_frozen_t *fz)
 {
-	size_t size = 1024;
-	while (n * 2 > size)
-		size *= 2;
-	return size;
-}
-
-/* Fill the tables from the build-time freeze of the built-in entries:
- * the same words, nodes, edges and terminal lists as s_build() makes. */
-static int s_load(memo__lex *lx, const memo__lex_frozen_t *fz)
-{
-	if (s_vocab_rehash(lx, s_table_size(fz->nwords)) < 0 ||
-	    s_edges_rehash(lx, s_table_size(fz->nnodes)) < 0)
-		return MEMO_ENOMEM;
-	lx->blob = memo__malloc(fz->bloblen ? fz->bloblen : 1);
-	lx->term_off = memo__malloc(((size_t)fz->nnodes + 2) *
-		sizeof *lx->term_off);
-	lx->terms = memo__malloc((fz->nterms ? fz->nterms : 1) *
-		sizeof *lx->terms);
-	if (!lx->blob || !lx->term_off || !lx->terms)
-		return MEMO_ENOMEM;
-	memcpy(lx->blob, fz->blob, fz->bloblen);
+	lx->static_tables = true;
+	lx->blob = (char *)fz->blob;
 	lx->bloblen = lx->blobcap = fz->bloblen;
 	lx->max_word = fz->max_word;
-	for (size_t id = 0; id < fz->nwords; id++) {
-		size_t j = fz->word_hash[id] & lx->vmask;
-		while (lx->vslots[j].id1)
-			j = (j + 1) & lx->vmask;
-		lx->vslots[j].hash = fz->word_hash[id];
-		lx->vslots[j].id1 = (uint32_t)id + 1;
-		lx->vslots[j].off = fz->word_off[id];
-	}
 	lx->nwords = fz->nwords;
-	for (uint32_t k = 0; k < fz->nnodes; k++) {
-		uint64_t key = fz->node_key[k];
-		size_t j = s_hash64(key) & lx->emask;
-		while (lx->eslots[j] != UINT64_MAX)
-			j = (j + 1) & lx->emask;
-		lx->eslots[j] = key | ((uint64_t)(k + 1) << S_KEY_BITS);
-	}
+	lx->vslots = (s_vslot *)fz->vslots;
+	lx->vmask = fz->vmask;
+	memcpy(lx->vbloom, fz->vbloom, sizeof lx->vbloom);
+	lx->eslots = (uint64_t *)fz->eslots;
+	lx->emask = fz->emask;
 	lx->nnodes = fz->nnodes;
 	lx->nedges = fz->nnodes;
-	lx->term_off[0] = 0;
-	for (uint32_t k = 0; k <= fz->nnodes; k++)
-		lx->term_off[k + 1] = lx->term_off[k] + fz->term_n[k];
-	memcpy(lx->terms, fz->terms, fz->nterms * sizeof *lx->terms);
+	lx->term_off = (uint32_t *)fz->term_off;
+	lx->sig = (uint64_t *)fz->sig;
+	lx->terms = (uint32_t *)fz->terms;
 	lx->nterms = fz->nterms;
-	return MEMO_OK;
 }
 #endif
 
-int memo__lex_freeze(memo__lex *lx)
+/* After s_build(): the root node of each word, the bloom filter of the
+ * word hashes and the child signature of each node. */
+static int s_finish(memo__lex *lx)
 {
-	if (lx->frozen)
-		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
-			"lexicon is already frozen");
-	int r;
-#ifndef MEMO__LEX_GEN
-	if (lx->builtin && lx->nentries == memo__lex_frozen.nentries)
-		r = s_load(lx, &memo__lex_frozen);
-	else
-#endif
-		r = s_build(lx);
-	if (r < 0)
-		goto fail;
-	r = MEMO_ENOMEM;
 	lx->sig = memo__calloc((size_t)lx->nnodes + 1, sizeof *lx->sig);
-	if (!lx->sig) {
-		memo__error_oom();
-		goto fail;
-	}
+	if (!lx->sig)
+		return memo__error_oom();
+	memset(lx->vbloom, 0, sizeof lx->vbloom);
 	for (size_t j = 0; j <= lx->vmask; j++) {
 		if (!lx->vslots[j].id1)
 			continue;
@@ -982,30 +1005,33 @@ int memo__lex_freeze(memo__lex *lx)
 		uint64_t node = (e & S_KEY_MASK) >> S_WORD_BITS;
 		lx->sig[node] |= UINT64_C(1) << (e & 63);
 	}
+	return MEMO_OK;
+}
+
+int memo__lex_freeze(memo__lex *lx)
+{
+	if (lx->frozen)
+		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
+			"lexicon is already frozen");
+#ifndef MEMO__LEX_GEN
+	if (lx->builtin && lx->nentries == memo__lex_frozen.nentries) {
+		s_load(lx, &memo__lex_frozen);
+		lx->frozen = true;
+		return MEMO_OK;
+	}
+#endif
+	int r = s_build(lx);
+	if (r == MEMO_OK)
+		r = s_finish(lx);
 	s_free_build(lx);
+	if (r < 0) {
+		/* leave the matcher as before freeze(), so it can be freed
+		 * or frozen again */
+		s_free_tables(lx);
+		return r == MEMO_ENOMEM ? memo__error_oom() : r;
+	}
 	lx->frozen = true;
 	return MEMO_OK;
-fail:
-	/* leave the matcher as before freeze(), so it can be freed or
-	 * frozen again */
-	s_free_build(lx);
-	memo__free(lx->blob);
-	memo__free(lx->vslots);
-	memo__free(lx->eslots);
-	memo__free(lx->term_off);
-	memo__free(lx->terms);
-	memo__free(lx->sig);
-	lx->sig = NULL;
-	lx->blob = NULL;
-	lx->vslots = NULL;
-	lx->eslots = NULL;
-	lx->term_off = NULL;
-	lx->terms = NULL;
-	lx->bloblen = lx->blobcap = lx->nwords = lx->max_word = 0;
-	lx->vmask = lx->emask = lx->nedges = lx->nterms = 0;
-	lx->nnodes = 0;
-	memset(lx->vbloom, 0, sizeof lx->vbloom);
-	return r == MEMO_ENOMEM ? memo__error_oom() : r;
 }
 
 /* ---- matching ------------------------------------------------------------ */

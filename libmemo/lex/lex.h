@@ -79,8 +79,13 @@ typedef struct memo__lex_stats_t {
 	size_t nodes;   /* trie nodes */
 	size_t terms;   /* (node, entry) terminal records */
 	size_t bytes;   /* memory of the matching tables */
+	bool prebuilt;  /* the tables are the built-in ones frozen at build
+	                 * time (lex_frozen.c), not built at run time */
 } memo__lex_stats_t;
 void memo__lex_stats(const memo__lex *lx, memo__lex_stats_t *out);
+/* Do frozen a and b hold the same matching tables, slot for slot (tests:
+ * the build-time tables against a run-time build)? */
+bool memo__lex_same_tables(const memo__lex *a, const memo__lex *b);
 
 /* Entries of a class that are not removed. */
 size_t memo__lex_class_count(const memo__lex *lx, unsigned cls);

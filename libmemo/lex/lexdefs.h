@@ -125,12 +125,23 @@ extern const size_t memo__lex_irregular_count;
 extern const memo__lex_class_info memo__lex_classes[MEMO__LEX_NCLASSES];
 extern const char *const memo__lex_irregular_notice;
 
+/* A vocabulary slot of the matcher's word hash table (lex.c): all that
+ * matching needs of a word, in 16 bytes. */
+typedef struct memo__lex_vslot {
+	uint32_t hash;   /* memo__lexp_fold() hash of the folded word */
+	uint32_t id1;    /* word id + 1; 0 = empty slot */
+	uint32_t root;   /* first-level trie node of the word, 0 = none */
+	uint32_t off;    /* folded word in blob: off & 0xffffff, len >> 24 */
+} memo__lex_vslot;
+
 /*
  * The built-in lexicon frozen at build time (lex_frozen.c, written by
  * memo-lexfreeze, which compiles lex.c with MEMO__LEX_GEN defined and
- * freezes memo__lex_builtin): what the matcher's hash tables hold, in id
- * order, so that memo__lex_freeze() of an unedited matcher only has to
- * fill its tables.
+ * freezes memo__lex_builtin): the matcher's final tables, with the layout
+ * and hash table sizes memo__lex_freeze() makes at run time, so that
+ * freezing an unedited matcher only points it at them (see s_load in
+ * lex.c). Every value is written as a number, so the tables do not depend
+ * on the byte order of the build machine.
  */
 typedef struct memo__lex_frozen_t {
 	size_t nentries;            /* memo__lex_builtin_count it was made
@@ -138,14 +149,14 @@ typedef struct memo__lex_frozen_t {
 	size_t nwords, bloblen, max_word;
 	uint32_t nnodes;
 	size_t nterms;
-	const char *blob;           /* the folded words */
-	const uint32_t *word_hash;  /* per word id */
-	const uint32_t *word_off;   /* per word id: off | len << 24 */
-	const uint64_t *node_key;   /* node k + 1 is the child of the edge
-	                             * node_key[k] (node << 20 | word id) */
-	const uint8_t *term_n;      /* nnodes + 1: terminal records of each
-	                             * node (at most one per class) */
+	size_t vmask, emask;        /* hash table sizes - 1 */
+	const char *blob;           /* bloblen: the folded words */
+	const memo__lex_vslot *vslots; /* vmask + 1: the word table */
+	const uint64_t *eslots;     /* emask + 1: the trie edge table */
+	const uint64_t *sig;        /* nnodes + 1: child word bits per node */
+	const uint32_t *term_off;   /* nnodes + 2: terminal list of each node */
 	const uint32_t *terms;      /* nterms: entry << 2 | form */
+	const uint64_t *vbloom;     /* the word hash bloom filter */
 } memo__lex_frozen_t;
 
 extern const memo__lex_frozen_t memo__lex_frozen;

@@ -808,6 +808,23 @@ START_TEST(test_prebuilt_tables_equal_a_runtime_build)
 	ck_assert_uint_eq(a.nodes, b.nodes);
 	ck_assert_uint_eq(a.terms, b.terms);
 	ck_assert_uint_eq(a.bytes, b.bytes);
+	ck_assert(a.prebuilt);
+	ck_assert(!b.prebuilt);
+	/* the same tables, slot for slot: hashes, sizes and insertion
+	 * order of the build-time freeze are those of a run-time build */
+	ck_assert(memo__lex_same_tables(pre, run));
+	ck_assert(memo__lex_same_tables(run, pre));
+	/* a real edit makes other tables, and leaves the built-in entries
+	 * other matchers share as they were */
+	memo__lex *ed = NULL;
+	ck_assert_int_eq(memo__lex_new(&ed, 0), MEMO_OK);
+	ck_assert_int_eq(memo__lex_remove(ed, MEMO__LEX_HEDGE, "may", 3),
+		MEMO_OK);
+	ck_assert_int_eq(memo__lex_freeze(ed), MEMO_OK);
+	ck_assert(!memo__lex_same_tables(pre, ed));
+	ck_assert_int_lt(memo__lex_find(ed, MEMO__LEX_HEDGE, "may"), 0);
+	ck_assert_int_ge(memo__lex_find(pre, MEMO__LEX_HEDGE, "may"), 0);
+	memo__lex_free(ed);
 
 	/* every variant of every entry, plain and with its head word
 	 * inflected by the suffixes the matcher knows, one per sentence */
