@@ -172,7 +172,7 @@ static void read_irregular(const char *path, char *buf, size_t len)
 				notice[notice_len] = 0;
 			}
 		} else if (p[0]) {
-			char *cols[5];
+			char *cols[5] = { NULL, NULL, NULL, NULL, NULL };
 			int nc;
 			if (header) {
 				header = 0;
