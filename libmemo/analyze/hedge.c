@@ -133,20 +133,6 @@ static bool s_word(const memo__hspan *s, size_t k)
 	return k >= s->t0 && k < s->t1 && s->tv[k].kind == MEMO__TOK_WORD;
 }
 
-/* Compare the lower-case word e with the token w (len bytes), ignoring
- * case: <0, 0, >0 as e sorts before, equal to or after w. */
-static int s_cmp(const char *e, const char *w, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		int a = (unsigned char)e[i], b = (unsigned char)w[i];
-		if (b >= 'A' && b <= 'Z')
-			b += 'a' - 'A';
-		if (a != b)
-			return a - b; /* a shorter e sorts first */
-	}
-	return e[len] != '\0';
-}
-
 /* The word classes of this file, one bit each: membership of its word
  * lists, and the endings and small words its rules test, from one probe
  * of an index of every list (s_classify). The first 16 (those of the
@@ -236,7 +222,7 @@ static bool s_eq(const memo__hspan *s, size_t k, const char *w)
 		return false;
 	size_t len;
 	const char *t = s_tok(s, k, &len);
-	return ((w[0] ^ t[0]) & ~0x20) == 0 && s_cmp(w, t, len) == 0;
+	return len == strlen(w) && memo__wk_eq_lower(t, w, len);
 }
 
 static bool s_is_people(const memo__hspan *s, size_t k)
@@ -679,15 +665,8 @@ enum {
 };
 _Static_assert(S_WORDS * 2 <= S_INDEX_SIZE, "word index too small");
 
-typedef struct s_slot {
-	const char *w;  /* NULL: empty */
-	uint64_t k0;    /* memo__wk_hash() */
-	uint32_t len;
-	uint32_t bits;  /* the classes that hold w */
-} s_slot;
-
 /* Written only by s_build_index() under pthread_once(), read-only after. */
-static s_slot s_index[S_INDEX_SIZE];
+static memo__wk_slot s_index[S_INDEX_SIZE];
 static pthread_once_t s_index_once = PTHREAD_ONCE_INIT;
 
 static void s_build_index(void)
@@ -695,18 +674,8 @@ static void s_build_index(void)
 	for (size_t l = 0; l < N(s_lists); l++)
 		for (size_t i = 0; i < s_lists[l].n; i++) {
 			const char *w = s_lists[l].v[i];
-			size_t len = strlen(w);
-			uint64_t k0;
-			size_t j = (size_t)memo__wk_hash(w, len, &k0) &
-				(S_INDEX_SIZE - 1);
-			while (s_index[j].w && !(s_index[j].len == len &&
-			    s_index[j].k0 == k0 &&
-			    memo__wk_same_tail(s_index[j].w, w, len)))
-				j = (j + 1) & (S_INDEX_SIZE - 1);
-			s_index[j].w = w;
-			s_index[j].k0 = k0;
-			s_index[j].len = (uint32_t)len;
-			s_index[j].bits |= s_lists[l].bit;
+			memo__wk_index_add(s_index, S_INDEX_SIZE, w, strlen(w),
+				s_lists[l].bit);
 		}
 }
 
@@ -715,22 +684,15 @@ static void s_build_index(void)
 static bool s_suffix(const char *t, size_t len, const char *suffix)
 {
 	size_t n = strlen(suffix);
-	return len > n + 2 && s_cmp(suffix, t + len - n, n) == 0;
+	return len > n + 2 && memo__wk_eq_lower(t + len - n, suffix, n);
 }
 
 /* The classes of the word t (len bytes) whose key is (h, k0). */
 static uint32_t s_classify(const char *t, size_t len, uint64_t h,
 	uint64_t k0)
 {
-	uint32_t b = 0;
 	(void)pthread_once(&s_index_once, s_build_index);
-	for (size_t j = (size_t)h & (S_INDEX_SIZE - 1); s_index[j].w;
-	     j = (j + 1) & (S_INDEX_SIZE - 1))
-		if (s_index[j].k0 == k0 && s_index[j].len == len &&
-		    memo__wk_same_tail(s_index[j].w, t, len)) {
-			b = s_index[j].bits;
-			break;
-		}
+	uint32_t b = memo__wk_index_get(s_index, S_INDEX_SIZE, t, len, h, k0);
 	if (len < 3)
 		return b;
 	char last = (char)(t[len - 1] | 0x20);

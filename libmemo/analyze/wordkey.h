@@ -80,4 +80,58 @@ static inline bool memo__wk_same_tail(const char *a, const char *b,
 	return true;
 }
 
+/* Are s[0..n) the lower-case bytes w[0..n), up to the case of A-Z (as
+ * strncasecmp() in the C locale, without its stop at a NUL byte)? */
+static inline bool memo__wk_eq_lower(const char *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c - 'A' < 26u)
+			c |= 0x20u;
+		if (c != (unsigned char)w[i])
+			return false;
+	}
+	return true;
+}
+
+/* ---- a fixed set of words with class bits ------------------------------
+ * An open-addressing table of size slots (a power of two, at least twice
+ * the words) keyed as above, each word with the bits of the classes that
+ * hold it. The word lists of words.c and hedge.c are such tables, filled
+ * once under pthread_once() and only read after that. */
+typedef struct memo__wk_slot {
+	const char *w;  /* NULL: empty; not NUL-terminated */
+	uint64_t k0;    /* memo__wk_hash() */
+	uint32_t len;
+	uint32_t bits;  /* the classes that hold w */
+} memo__wk_slot;
+
+/* Add the word w[0..len) with bits to table ix (ORed with its bits when
+ * it is there already). */
+static inline void memo__wk_index_add(memo__wk_slot *ix, size_t size,
+	const char *w, size_t len, uint32_t bits)
+{
+	uint64_t k0;
+	size_t j = (size_t)memo__wk_hash(w, len, &k0) & (size - 1);
+	while (ix[j].w && !(ix[j].len == len && ix[j].k0 == k0 &&
+	    memo__wk_same_tail(ix[j].w, w, len)))
+		j = (j + 1) & (size - 1);
+	ix[j].w = w;
+	ix[j].k0 = k0;
+	ix[j].len = (uint32_t)len;
+	ix[j].bits |= bits;
+}
+
+/* The bits of the word s[0..len) whose key is (h, k0), 0 when absent. */
+static inline uint32_t memo__wk_index_get(const memo__wk_slot *ix,
+	size_t size, const char *s, size_t len, uint64_t h, uint64_t k0)
+{
+	for (size_t j = (size_t)h & (size - 1); ix[j].w;
+	     j = (j + 1) & (size - 1))
+		if (ix[j].k0 == k0 && ix[j].len == len &&
+		    memo__wk_same_tail(ix[j].w, s, len))
+			return ix[j].bits;
+	return 0;
+}
+
 #endif

@@ -212,33 +212,18 @@ enum {
 _Static_assert(S_WORDS * 2 <= S_INDEX_SIZE, "word index too small");
 _Static_assert(MEMO__WL_COUNT < 32, "lists fit a 32-bit mask");
 
-typedef struct s_slot {
-	const char *w;  /* NULL: empty; not NUL-terminated */
-	uint64_t k0;    /* memo__wk_hash() */
-	uint32_t len;
-	uint32_t mask;  /* bit l: list l holds w; S_IRREGULAR */
-} s_slot;
-
 /* The mask bit of the irregular participles (memo__lex_irregulars). */
 #define S_IRREGULAR (1u << MEMO__WL_COUNT)
 #define S_LISTS (S_IRREGULAR - 1u)
 
 /* Written only by s_build_index() under pthread_once(), read-only after. */
-static s_slot s_index[S_INDEX_SIZE];
+static memo__wk_slot s_index[S_INDEX_SIZE]; /* bits: bit l for list l, S_IRREGULAR */
 static pthread_once_t s_index_once = PTHREAD_ONCE_INIT;
 static bool s_index_full; /* some participles did not fit */
 
 static void s_index_add(const char *w, size_t len, uint32_t bit)
 {
-	uint64_t k0;
-	size_t j = (size_t)memo__wk_hash(w, len, &k0) & (S_INDEX_SIZE - 1);
-	while (s_index[j].w && !(s_index[j].len == len &&
-	    s_index[j].k0 == k0 && memo__wk_same_tail(s_index[j].w, w, len)))
-		j = (j + 1) & (S_INDEX_SIZE - 1);
-	s_index[j].w = w;
-	s_index[j].k0 = k0;
-	s_index[j].len = (uint32_t)len;
-	s_index[j].mask |= bit;
+	memo__wk_index_add(s_index, S_INDEX_SIZE, w, len, bit);
 }
 
 /* Each list word's length and first eight bytes (memo__wk_load; the
@@ -284,12 +269,7 @@ static void s_build_index(void)
 static uint32_t s_mask(const char *s, size_t len, uint64_t h, uint64_t k0)
 {
 	(void)pthread_once(&s_index_once, s_build_index);
-	for (size_t j = (size_t)h & (S_INDEX_SIZE - 1); s_index[j].w;
-	     j = (j + 1) & (S_INDEX_SIZE - 1))
-		if (s_index[j].k0 == k0 && s_index[j].len == len &&
-		    memo__wk_same_tail(s_index[j].w, s, len))
-			return s_index[j].mask;
-	return 0;
+	return memo__wk_index_get(s_index, S_INDEX_SIZE, s, len, h, k0);
 }
 
 static bool s_index_complete(void)
