@@ -65,10 +65,10 @@ struct memo__lex {
 	s_block *blocks;
 	size_t nblocks, capblocks;
 	bool frozen;
-	bool builtin;         /* the built-in entries, unedited: freeze()
-	                       * loads the tables made at build time */
-	bool static_entries;  /* entries is memo__lex_builtin (read-only):
-	                       * copied by the first edit, never freed */
+	bool static_entries;  /* entries is memo__lex_builtin (read-only),
+	                       * unedited: freeze() loads the tables made at
+	                       * build time; copied by the first edit, never
+	                       * freed */
 	bool static_tables;   /* the matching tables below are those of
 	                       * memo__lex_frozen (read-only): never freed */
 
@@ -196,7 +196,6 @@ int memo__lex_new(memo__lex **out, unsigned flags)
 		lx->entries = (memo__lex_entry *)memo__lex_builtin;
 		lx->nentries = lx->capentries = memo__lex_builtin_count;
 		lx->static_entries = true;
-		lx->builtin = true;
 	}
 	*out = lx;
 	return MEMO_OK;
@@ -354,7 +353,6 @@ int memo__lex_add(memo__lex *lx, unsigned cls, const char *line, size_t len,
 	if (lx->frozen)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"lexicon is frozen");
-	lx->builtin = false;
 	int r = memo__lexp_parse_line(line, len, &f, &err);
 	if (r == 0)
 		err = "empty entry";
@@ -422,7 +420,6 @@ int memo__lex_remove(memo__lex *lx, unsigned cls, const char *text,
 	if (lx->frozen)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"lexicon is frozen");
-	lx->builtin = false;
 	size_t kl = s_norm_key(text, len, key, sizeof key);
 	if (kl == (size_t)-1 || kl == 0)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
@@ -1014,7 +1011,8 @@ int memo__lex_freeze(memo__lex *lx)
 		return memo__error_set(MEMO_EINVALID, NULL, NULL, 0, 0,
 			"lexicon is already frozen");
 #ifndef MEMO__LEX_GEN
-	if (lx->builtin && lx->nentries == memo__lex_frozen.nentries) {
+	if (lx->static_entries &&
+	    lx->nentries == memo__lex_frozen.nentries) {
 		s_load(lx, &memo__lex_frozen);
 		lx->frozen = true;
 		return MEMO_OK;
