@@ -12,6 +12,7 @@
 #include "analyze.h"
 #include "hedge.h"
 #include "wordforms.h"
+#include "wordkey.h"
 #include "words.h"
 
 #define GROW(ptr, n, cap, extra) \
@@ -112,34 +113,20 @@ static bool s_tok_is(const s_ctx *c, size_t k, int wl)
 	return memo__wforms_is(&c->wf, c->tform[k], wl);
 }
 
-/* The word lists of words.h that hold token k's form, as a mask of
- * 1u << MEMO__WL_x (all of them found by one probe, once per form): for
- * a loop that tests several lists on every token. */
+/* The word lists that hold token k's form (memo__wforms_lists). */
 static inline uint32_t s_tok_lists(const s_ctx *c, size_t k)
 {
-	uint32_t f = c->tform[k];
-	(void)memo__wforms_is(&c->wf, f, 0);
-	return c->wf.v[f].x.has & ((1u << MEMO__WL_COUNT) - 1);
+	return memo__wforms_lists(&c->wf, c->tform[k]);
 }
 
 #define S_BIT(wl) (1u << (wl))
-
-/* Are s[0..n) the lower-case ASCII letters w[0..n), ignoring case? */
-static inline bool s_ci_eq(const char *s, const char *w, size_t n)
-{
-	/* | 0x20 turns only A-Z into a lower-case letter */
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] | 0x20u) != (unsigned char)w[i])
-			return false;
-	return true;
-}
 
 /* Is token k the word w (lower-case ASCII letters), ignoring case? */
 static inline bool s_tok_eq(const s_ctx *c, size_t k, const char *w)
 {
 	size_t len;
 	const char *s = s_tok(c, k, &len);
-	return len == strlen(w) && s_ci_eq(s, w, len);
+	return len == strlen(w) && memo__wk_eq_lower(s, w, len);
 }
 
 static bool s_is_word(const memo__token *t)
@@ -285,9 +272,9 @@ static bool s_is_unit_noun(const s_ctx *c, size_t k)
 	if (s_tok_is(c, k, MEMO__WL_STARTER) ||
 	    s_tok_is(c, k, MEMO__WL_DETERMINER))
 		return false;
-	if ((len > 4 && s_ci_eq(s + len - 2, "ed", 2)) ||
-	    (len > 5 && s_ci_eq(s + len - 3, "ing", 3)) ||
-	    (len > 4 && s_ci_eq(s + len - 2, "ly", 2)))
+	if ((len > 4 && memo__wk_eq_lower(s + len - 2, "ed", 2)) ||
+	    (len > 5 && memo__wk_eq_lower(s + len - 3, "ing", 3)) ||
+	    (len > 4 && memo__wk_eq_lower(s + len - 2, "ly", 2)))
 		return false;
 	return true;
 }
@@ -371,8 +358,8 @@ static bool s_is_participle(const s_ctx *c, size_t k)
 		return false;
 	if (s_tok_is(c, k, MEMO__WL_NOT_PARTICIPLE))
 		return false;
-	if (len > 3 && s_ci_eq(s + len - 2, "ed", 2))
-		return !(len > 3 && s_ci_eq(s + len - 3, "eed", 3));
+	if (len > 3 && memo__wk_eq_lower(s + len - 2, "ed", 2))
+		return !(len > 3 && memo__wk_eq_lower(s + len - 3, "eed", 3));
 	return s_tok_is(c, k, MEMO__WF_IRREGULAR);
 }
 
@@ -394,16 +381,16 @@ static bool s_passive_attribution(const s_ctx *c, size_t j, size_t t1)
 		return s_tok_eq(c, j + 1, "to") || s_tok_eq(c, j + 1, "that");
 	if (!s_tok_is(c, j, MEMO__WL_ATTR_JUDGE))
 		return false;
-	bool known = len == 5 && s_ci_eq(s, "known", 5);
+	bool known = len == 5 && memo__wk_eq_lower(s, "known", 5);
 	if (known)
 		return s_tok_eq(c, j + 1, "for") || s_tok_eq(c, j + 1, "to");
 	if (s_tok_eq(c, j + 1, "as"))
 		return true;
-	bool complement = (len == 10 && s_ci_eq(s, "considered", 10)) ||
-		(len == 6 && s_ci_eq(s, "deemed", 6));
+	bool complement = (len == 10 && memo__wk_eq_lower(s, "considered", 10)) ||
+		(len == 6 && memo__wk_eq_lower(s, "deemed", 6));
 	if (!complement)
 		return s_tok_eq(c, j + 1, "to") &&
-			(len != 9 || !s_ci_eq(s, "described", 9));
+			(len != 9 || !memo__wk_eq_lower(s, "described", 9));
 	const memo__token *t = &c->tv.v[j + 1];
 	return (t->kind == MEMO__TOK_WORD || t->kind == MEMO__TOK_ACRONYM) &&
 		!s_tok_is(c, j + 1, MEMO__WL_NOT_COMPLEMENT);
@@ -421,7 +408,7 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 	size_t len;
 	const char *s = s_tok(c, k, &len);
 	if (!s_tok_is(c, k, MEMO__WL_ATTR_JUDGE) || k + 1 >= t1 ||
-	    (len == 5 && s_ci_eq(s, "known", 5)))
+	    (len == 5 && memo__wk_eq_lower(s, "known", 5)))
 		return false;
 	bool opens = k == t0 || s_is_clause_punct(c, k - 1) ||
 		s_tok_eq(c, k - 1, "and") || s_tok_eq(c, k - 1, "but");
@@ -429,8 +416,8 @@ static bool s_reduced_attribution(const s_ctx *c, size_t t0, size_t t1,
 		return false;
 	if (s_tok_eq(c, k + 1, "as"))
 		return true;
-	bool complement = (len == 10 && s_ci_eq(s, "considered", 10)) ||
-		(len == 6 && s_ci_eq(s, "deemed", 6));
+	bool complement = (len == 10 && memo__wk_eq_lower(s, "considered", 10)) ||
+		(len == 6 && memo__wk_eq_lower(s, "deemed", 6));
 	return complement && k + 2 < t1 &&
 		((s_tok_eq(c, k + 1, "to") && s_tok_eq(c, k + 2, "be")) ||
 		 (s_tok_eq(c, k + 1, "one") && s_tok_eq(c, k + 2, "of")) ||
@@ -466,7 +453,7 @@ static int s_passive(s_ctx *c, size_t t0, size_t t1, int *count)
 		       MEMO__TOK_WORD) {
 			size_t len;
 			const char *s = s_tok(c, j, &len);
-			bool ly = len > 4 && s_ci_eq(s + len - 2, "ly", 2);
+			bool ly = len > 4 && memo__wk_eq_lower(s + len - 2, "ly", 2);
 			if (!ly && !s_tok_is(c, j, MEMO__WL_PASSIVE_ADV))
 				break;
 			j++;
@@ -805,7 +792,7 @@ static bool s_superlative_most(const s_ctx *c, size_t t0, size_t t1,
 	if (c->tv.v[k1 + 1].kind == MEMO__TOK_WORD) {
 		size_t len;
 		const char *s = s_tok(c, k1 + 1, &len);
-		if (len > 4 && s_ci_eq(s + len - 2, "ly", 2))
+		if (len > 4 && memo__wk_eq_lower(s + len - 2, "ly", 2))
 			return true;
 		if (s_tok_is(c, k1 + 1, MEMO__WF_ADJ_SUFFIX) &&
 		    !(len > 1 && (s[len - 1] == 's' || s[len - 1] == 'S')))
@@ -887,8 +874,8 @@ static bool s_not_epistemic(const s_ctx *c, size_t t1, size_t k0, size_t k1)
 {
 	size_t len;
 	const char *s = s_tok(c, k1, &len);
-	bool appear = k1 == k0 && len >= 6 && s_ci_eq(s, "appear", 6);
-	bool believe = len >= 7 && s_ci_eq(s, "believ", 6);
+	bool appear = k1 == k0 && len >= 6 && memo__wk_eq_lower(s, "appear", 6);
+	bool believe = len >= 7 && memo__wk_eq_lower(s, "believ", 6);
 	if (!appear && !believe)
 		return false;
 	if (believe) /* "believe", "we believe", "I believe" */

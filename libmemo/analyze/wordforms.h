@@ -137,6 +137,16 @@ static inline bool memo__wforms_is(const memo__wforms *f, uint32_t idx,
 	return memo__wforms_test(f, idx, test);
 }
 
+/* The word lists of words.h that hold form idx, as a mask of
+ * 1u << MEMO__WL_x: every list at once (one probe, once per form), for
+ * a caller that tests several lists on every token. */
+static inline uint32_t memo__wforms_lists(const memo__wforms *f,
+	uint32_t idx)
+{
+	(void)memo__wforms_is(f, idx, 0); /* fills every list's bit */
+	return f->v[idx].x.has & ((1u << MEMO__WL_COUNT) - 1);
+}
+
 /* The readability facts of form idx (memo__readability_word), computed
  * on first use (memo__wforms_rw_fill). */
 const memo__rw_word *memo__wforms_rw_fill(const memo__wforms *f,
